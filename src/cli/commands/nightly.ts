@@ -1,0 +1,64 @@
+import type { Command } from 'commander';
+import { action, dateOption } from '../action';
+import { openApp, type App } from '../app';
+import { run as runNightly, JOB_NAME, type NightlyResult } from '../../../jobs/nightly';
+import { addDays, amsterdamDate, dateRange, formatDateNl } from '../../domain/dates';
+import { succeededBusinessDates } from '../../db/jobRuns';
+import { intakeSummary } from '../../db/summary';
+import { UsageError } from '../../errors';
+import { formatInt } from '../../format';
+import { renderSummary } from '../render';
+
+/** Runs the nightly job for each date in order; dates with a successful run are skipped when asked. */
+export async function runNightlyDates(
+  app: App,
+  dates: string[],
+  opts: { skipDone: boolean; quiet: boolean },
+): Promise<NightlyResult[]> {
+  const done = opts.skipDone ? await succeededBusinessDates(app.db, JOB_NAME) : new Set<string>();
+  const todo = dates.filter((d) => !done.has(d));
+  const results: NightlyResult[] = [];
+  const source = app.source();
+  const interactive = process.stderr.isTTY && !opts.quiet;
+  for (const [i, date] of todo.entries()) {
+    const r = await runNightly(app.ctx(), { businessDate: date, source });
+    results.push(r);
+    const line = `dag ${i + 1}/${todo.length} ${formatDateNl(date)}: ${formatInt(r.counts.received)} ontvangen, ${formatInt(r.counts.newCases)} nieuwe zaken`;
+    if (interactive) process.stderr.write(`\r${line.padEnd(70)}`);
+    else if (!opts.quiet) process.stderr.write(`${line}\n`);
+  }
+  if (interactive && todo.length) process.stderr.write('\n');
+  return results;
+}
+
+export function register(program: Command): void {
+  program
+    .command('nightly')
+    .description('Nachtelijke verwerking: nieuwe meldingen lezen, valideren, koppelen, regels toepassen, in werkvoorraad zetten')
+    .option('--date <datum>', 'verwerkingsdatum jjjj-mm-dd (standaard: gisteren): meldingen ontvangen t/m die dag', dateOption)
+    .option('--van <datum>', 'eerste verwerkingsdatum van een reeks', dateOption)
+    .option('--tot <datum>', 'laatste verwerkingsdatum van een reeks', dateOption)
+    .option('--json', 'resultaat als JSON')
+    .action(
+      action(async (opts: { date?: string; van?: string; tot?: string; json?: boolean }) => {
+        if (opts.date && (opts.van || opts.tot)) throw new UsageError('Gebruik --date óf --van/--tot, niet beide');
+        const yesterday = addDays(amsterdamDate(new Date()), -1);
+        const dates = opts.van || opts.tot
+          ? dateRange(opts.van ?? opts.tot!, opts.tot ?? yesterday)
+          : [opts.date ?? yesterday];
+        if (dates.length === 0) throw new UsageError('--van ligt na --tot');
+        const app = await openApp();
+        try {
+          const results = await runNightlyDates(app, dates, { skipDone: false, quiet: !!opts.json });
+          const summary = await intakeSummary(app.db, { from: dates[0], to: dates[dates.length - 1] }, amsterdamDate(new Date()));
+          if (opts.json) {
+            process.stdout.write(JSON.stringify({ runs: results, summary }, null, 2) + '\n');
+          } else {
+            process.stdout.write(renderSummary(summary) + '\n');
+          }
+        } finally {
+          await app.close();
+        }
+      }),
+    );
+}

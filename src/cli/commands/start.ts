@@ -1,0 +1,56 @@
+import type { Command } from 'commander';
+import { action } from '../action';
+import { openApp } from '../app';
+import { ensureDemoSource } from '../../demo/ensure';
+import { addDays, amsterdamDate, dateRange, formatDateNl } from '../../domain/dates';
+import { intakeSummary } from '../../db/summary';
+import { formatInt } from '../../format';
+import { redactUrl } from '../../config';
+import { renderSummary } from '../render';
+import { runNightlyDates } from './nightly';
+import { DEMO_DEFAULTS } from './demo';
+
+export function register(program: Command): void {
+  program
+    .command('start')
+    .description(
+      'Wat `npm start` doet: database bijwerken, demobron vullen als er geen bron is ingesteld, ' +
+        'de nachtelijke verwerking voor elke dag van de periode, en een samenvatting',
+    )
+    .action(
+      action(async () => {
+        const started = Date.now();
+        const app = await openApp();
+        try {
+          const today = amsterdamDate(new Date());
+          let dates: string[];
+          if (app.config.demoSource) {
+            const demo = await ensureDemoSource(app.sourceDb(), app.config.sourceTable, {
+              ...DEMO_DEFAULTS,
+              endDate: addDays(today, -1),
+              gemeenteCode: app.config.gemeenteCode,
+            });
+            process.stdout.write(
+              demo.created
+                ? `Geen bron ingesteld (VS_SOURCE_URL): demobron aangemaakt met ${formatInt(demo.rows)} meldingen.\n`
+                : `Demobron gevonden met ${formatInt(demo.rows)} meldingen.\n`,
+            );
+            dates = dateRange(demo.from, demo.to);
+          } else {
+            dates = [addDays(today, -1)];
+          }
+          process.stdout.write(`Verwerkingsdagen: ${formatDateNl(dates[0])} t/m ${formatDateNl(dates[dates.length - 1])}\n`);
+          const results = await runNightlyDates(app, dates, { skipDone: true, quiet: false });
+          if (results.length === 0) process.stdout.write('Alle dagen waren al verwerkt.\n');
+          const summary = await intakeSummary(app.db, { from: dates[0], to: dates[dates.length - 1] }, today);
+          process.stdout.write('\n' + renderSummary(summary) + '\n');
+          process.stdout.write(
+            `\nKlaar in ${((Date.now() - started) / 1000).toFixed(1)} s. Database: ${redactUrl(app.config.db.url)}\n` +
+              'Werkvoorraden bekijken: npx vroegsignaal queue\n',
+          );
+        } finally {
+          await app.close();
+        }
+      }),
+    );
+}

@@ -1,0 +1,46 @@
+/** The `vroegsignaal` command line: parses arguments and calls jobs and services, nothing more. */
+import { Command, CommanderError } from 'commander';
+import { VsError } from '../errors';
+import { CONFIG_VARIABLES } from '../config';
+import { register as registerStart } from './commands/start';
+import { register as registerDemo } from './commands/demo';
+import { register as registerNightly } from './commands/nightly';
+import { register as registerQueue } from './commands/queue';
+import { register as registerQuarantine } from './commands/quarantine';
+import { register as registerRules } from './commands/rules';
+import { register as registerMigrate } from './commands/migrate';
+
+export function buildProgram(): Command {
+  const program = new Command('vroegsignaal')
+    .description('Vroegsignalering huurachterstanden: meldingen verwerken, werkvoorraden, regels en rapportages')
+    .showHelpAfterError()
+    .addHelpText(
+      'after',
+      `\nConfiguratie (omgevingsvariabelen):\n${CONFIG_VARIABLES.map((v) => `  ${v.name.padEnd(26)} ${v.description} (standaard: ${v.default})`).join('\n')}\n`,
+    );
+  registerStart(program);
+  registerDemo(program);
+  registerNightly(program);
+  registerQueue(program);
+  registerQuarantine(program);
+  registerRules(program);
+  registerMigrate(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  program.exitOverride();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof VsError) {
+      process.stderr.write(`Fout (${e.code}): ${e.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`Onverwachte fout: ${(e as Error)?.stack ?? String(e)}\n`);
+    return 1;
+  }
+}

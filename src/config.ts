@@ -1,0 +1,191 @@
+/**
+ * The one configuration module: prefixed environment variables, validated with yup, with messages
+ * that name exactly what is wrong. `loadConfig(env)` takes the environment as an argument so tests
+ * can build their own variant.
+ */
+import path from 'node:path';
+import * as yup from 'yup';
+import { ConfigError } from './errors';
+import { REPORT_FIELDS, type ReportField } from './domain/intake';
+
+export type DbClient = 'sqlite' | 'pg' | 'mssql';
+
+export interface DbTarget {
+  client: DbClient;
+  /** For sqlite: the file path. For pg/mssql: the URL (password never logged). */
+  url: string;
+  filename?: string;
+}
+
+export interface Config {
+  dataDir: string;
+  db: DbTarget;
+  source: DbTarget;
+  /** True when VS_SOURCE_URL is not set: the demo source in the data dir is used. */
+  demoSource: boolean;
+  sourceTable: string;
+  sourceColumns: Record<ReportField, string>;
+  rulesDir: string;
+  outDir: string;
+  gemeenteCode: string;
+  lookbackMonths: number;
+  defaultQueue: { queue: string; priority: number; termWorkdays: number };
+  batchSize: number;
+  logLevel: string;
+}
+
+/** Column names of the demo source table; a municipality's own table is mapped onto these fields. */
+export const DEFAULT_SOURCE_COLUMNS: Record<ReportField, string> = {
+  sourceRowId: 'melding_id',
+  receivedAt: 'ontvangen_op',
+  gemeenteCode: 'gemeentecode',
+  partnerCode: 'partner_code',
+  partnerName: 'partner_naam',
+  partnerType: 'partner_soort',
+  partnerReference: 'referentie',
+  signalDate: 'signaaldatum',
+  arrearsSince: 'achterstand_sinds',
+  arrearsAmount: 'achterstand_bedrag',
+  monthlyRent: 'maandhuur',
+  minorChildren: 'minderjarige_kinderen',
+  crisis: 'crisis',
+  warmHandover: 'warme_overdracht',
+  evictionThreatened: 'ontruiming_dreigt',
+  evictionDate: 'ontruimingsdatum',
+  initials: 'voorletters',
+  firstName: 'voornaam',
+  prefix: 'tussenvoegsel',
+  lastName: 'achternaam',
+  birthDate: 'geboortedatum',
+  street: 'straat',
+  houseNumber: 'huisnummer',
+  houseNumberAddition: 'huisnummer_toevoeging',
+  postcode: 'postcode',
+  city: 'woonplaats',
+};
+
+/** The variables, their defaults and meaning — also printed by `vroegsignaal --help` and the README. */
+export const CONFIG_VARIABLES: Array<{ name: string; default: string; description: string }> = [
+  { name: 'VS_DATA_DIR', default: './data', description: 'Map voor de ingebouwde SQLite-database en de demobron' },
+  { name: 'VS_DB_URL', default: 'sqlite:<VS_DATA_DIR>/vroegsignaal.sqlite', description: 'Eigen database: sqlite:<pad>, postgres://… of mssql://…' },
+  { name: 'VS_SOURCE_URL', default: 'sqlite:<VS_DATA_DIR>/demo-bron.sqlite', description: 'Centraal meldpunt (bron): sqlite:<pad>, postgres://… of mssql://…; niet gezet = demobron' },
+  { name: 'VS_SOURCE_TABLE', default: 'meldingen', description: 'Tabel of view met de meldingen in de bron (schema.naam mag)' },
+  { name: 'VS_SOURCE_COLUMNS', default: '(demo-kolommen)', description: 'JSON met kolomnamen per veld, bijv. {"arrearsAmount":"ACHTERSTAND"}' },
+  { name: 'VS_RULES_DIR', default: './rules', description: 'Map met de regelbestanden' },
+  { name: 'VS_OUT_DIR', default: './out', description: 'Map voor rapportages en exports' },
+  { name: 'VS_GEMEENTE', default: '0384', description: 'CBS-gemeentecode (4 cijfers), standaard Diemen' },
+  { name: 'VS_LOOKBACK_MONTHS', default: '6', description: 'Terugkijkperiode voor herhaalmeldingen in maanden' },
+  { name: 'VS_DEFAULT_QUEUE', default: 'regulier', description: 'Werkvoorraad als geen regel er een kiest' },
+  { name: 'VS_DEFAULT_TERM_WORKDAYS', default: '20', description: 'Termijn eerste contact (werkdagen) als geen regel er een kiest (Wgs: 4 weken)' },
+  { name: 'VS_BATCH_SIZE', default: '500', description: 'Meldingen per transactie in de nachtelijke verwerking' },
+  { name: 'VS_LOG_LEVEL', default: 'info', description: 'Logniveau: debug, info, warn, error' },
+];
+
+/** `sqlite:path`, `sqlite://path`, a bare `*.sqlite` path, `postgres://…`, `mssql://…`. */
+export function parseDbUrl(value: string, variable: string, baseDir: string): DbTarget {
+  const v = value.trim();
+  if (/^postgres(ql)?:\/\//i.test(v)) return { client: 'pg', url: v };
+  if (/^(mssql|sqlserver):\/\//i.test(v)) return { client: 'mssql', url: v };
+  const m = /^sqlite:(\/\/)?(.+)$/i.exec(v);
+  const file = m ? m[2] : /\.(sqlite3?|db)$/i.test(v) ? v : null;
+  if (file === null) {
+    throw new ConfigError(
+      `${variable}="${redactUrl(v)}" wordt niet herkend: gebruik sqlite:<pad>, postgres://gebruiker@host:5432/db of mssql://gebruiker:wachtwoord@host:1433/db`,
+      { variable },
+    );
+  }
+  const filename = file === ':memory:' ? file : path.resolve(baseDir, file);
+  return { client: 'sqlite', url: `sqlite:${filename}`, filename };
+}
+
+/** A URL with its password replaced, for messages and logs. */
+export function redactUrl(url: string): string {
+  return url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@');
+}
+
+const intVar = (name: string, min: number, max: number) =>
+  yup
+    .number()
+    .typeError(`${name} moet een geheel getal zijn`)
+    .integer(`${name} moet een geheel getal zijn`)
+    .min(min, `${name} moet minstens ${min} zijn`)
+    .max(max, `${name} mag hoogstens ${max} zijn`);
+
+const envSchema = yup.object({
+  VS_DATA_DIR: yup.string().default('./data'),
+  VS_DB_URL: yup.string().optional(),
+  VS_SOURCE_URL: yup.string().optional(),
+  VS_SOURCE_TABLE: yup
+    .string()
+    .default('meldingen')
+    .matches(/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/, 'VS_SOURCE_TABLE moet een tabelnaam zijn (letters, cijfers, _; schema.tabel mag)'),
+  VS_SOURCE_COLUMNS: yup.string().optional(),
+  VS_RULES_DIR: yup.string().default('./rules'),
+  VS_OUT_DIR: yup.string().default('./out'),
+  VS_GEMEENTE: yup.string().default('0384').matches(/^\d{4}$/, 'VS_GEMEENTE moet een CBS-gemeentecode van 4 cijfers zijn (bijv. 0384)'),
+  VS_LOOKBACK_MONTHS: intVar('VS_LOOKBACK_MONTHS', 1, 36).default(6),
+  VS_DEFAULT_QUEUE: yup.string().default('regulier').matches(/^[a-z0-9][a-z0-9-]*$/, 'VS_DEFAULT_QUEUE: kleine letters, cijfers en streepjes'),
+  VS_DEFAULT_TERM_WORKDAYS: intVar('VS_DEFAULT_TERM_WORKDAYS', 1, 60).default(20),
+  VS_BATCH_SIZE: intVar('VS_BATCH_SIZE', 1, 10000).default(500),
+  VS_LOG_LEVEL: yup.string().default('info').oneOf(['debug', 'info', 'warn', 'error', 'silent'], 'VS_LOG_LEVEL moet debug, info, warn, error of silent zijn'),
+});
+
+/** Reads and validates the configuration; throws ConfigError listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const vars = Object.fromEntries(
+    Object.entries(env).filter(([k, v]) => k.startsWith('VS_') && v !== undefined && v !== ''),
+  );
+  let e: yup.InferType<typeof envSchema>;
+  try {
+    e = envSchema.validateSync(vars, { abortEarly: false, stripUnknown: true });
+  } catch (err) {
+    if (err instanceof yup.ValidationError) {
+      throw new ConfigError(`Ongeldige configuratie:\n${err.errors.map((m) => `  - ${m}`).join('\n')}`);
+    }
+    throw err;
+  }
+  const dataDir = path.resolve(cwd, e.VS_DATA_DIR);
+  const db = parseDbUrl(e.VS_DB_URL ?? `sqlite:${path.join(dataDir, 'vroegsignaal.sqlite')}`, 'VS_DB_URL', cwd);
+  const source = parseDbUrl(e.VS_SOURCE_URL ?? `sqlite:${path.join(dataDir, 'demo-bron.sqlite')}`, 'VS_SOURCE_URL', cwd);
+  return {
+    dataDir,
+    db,
+    source,
+    demoSource: e.VS_SOURCE_URL === undefined,
+    sourceTable: e.VS_SOURCE_TABLE,
+    sourceColumns: parseColumns(e.VS_SOURCE_COLUMNS),
+    rulesDir: path.resolve(cwd, e.VS_RULES_DIR),
+    outDir: path.resolve(cwd, e.VS_OUT_DIR),
+    gemeenteCode: e.VS_GEMEENTE,
+    lookbackMonths: e.VS_LOOKBACK_MONTHS,
+    defaultQueue: { queue: e.VS_DEFAULT_QUEUE, priority: 9, termWorkdays: e.VS_DEFAULT_TERM_WORKDAYS },
+    batchSize: e.VS_BATCH_SIZE,
+    logLevel: e.VS_LOG_LEVEL,
+  };
+}
+
+function parseColumns(json: string | undefined): Record<ReportField, string> {
+  if (json === undefined) return { ...DEFAULT_SOURCE_COLUMNS };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    throw new ConfigError('VS_SOURCE_COLUMNS is geen geldige JSON (verwacht {"veld":"KOLOM", …})');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new ConfigError('VS_SOURCE_COLUMNS moet een JSON-object zijn: {"veld":"KOLOM", …}');
+  }
+  const problems: string[] = [];
+  const out = { ...DEFAULT_SOURCE_COLUMNS };
+  for (const [field, column] of Object.entries(parsed)) {
+    if (!(field in REPORT_FIELDS)) {
+      problems.push(`onbekend veld "${field}" (bekende velden: ${Object.keys(REPORT_FIELDS).join(', ')})`);
+    } else if (typeof column !== 'string' || !/^[A-Za-z_][A-Za-z0-9_ ]*$/.test(column)) {
+      problems.push(`kolom voor "${field}" moet een kolomnaam zijn`);
+    } else {
+      out[field as ReportField] = column;
+    }
+  }
+  if (problems.length) throw new ConfigError(`VS_SOURCE_COLUMNS:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  return out;
+}

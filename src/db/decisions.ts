@@ -1,0 +1,74 @@
+/** Rule decisions: every evaluation that changed something, with the facts, events and the "why". */
+import type { FactValues, Phase } from '../domain/facts';
+import type { FiredEvent } from '../domain/rules/decide';
+import type { RuleTrace } from '../rules/engine';
+import { insertReturningId, selectWhereIn, toInt, toIntOrNull, toStrOrNull, type Db } from './rows';
+
+export interface DecisionRecord {
+  id: number;
+  caseId: number | null;
+  signalId: number | null;
+  phase: Phase;
+  businessDate: string;
+  runId: number | null;
+  rulesetVersion: string;
+  outcome: string;
+  decidedByRule: string | null;
+  facts: FactValues;
+  events: FiredEvent[];
+  trace: RuleTrace[];
+  createdAt: string;
+}
+
+export async function insertDecision(db: Db, d: Omit<DecisionRecord, 'id' | 'createdAt'>, now: Date): Promise<number> {
+  return insertReturningId(db, 'rule_decisions', {
+    case_id: d.caseId,
+    signal_id: d.signalId,
+    phase: d.phase,
+    business_date: d.businessDate,
+    run_id: d.runId,
+    ruleset_version: d.rulesetVersion,
+    outcome: d.outcome,
+    decided_by_rule: d.decidedByRule,
+    facts_json: JSON.stringify(d.facts),
+    events_json: JSON.stringify(d.events),
+    trace_json: JSON.stringify(d.trace),
+    created_at: now.toISOString(),
+  });
+}
+
+export function decisionFromRow(r: Record<string, unknown>): DecisionRecord {
+  return {
+    id: toInt(r.id),
+    caseId: toIntOrNull(r.case_id),
+    signalId: toIntOrNull(r.signal_id),
+    phase: r.phase as Phase,
+    businessDate: String(r.business_date),
+    runId: toIntOrNull(r.run_id),
+    rulesetVersion: String(r.ruleset_version),
+    outcome: String(r.outcome),
+    decidedByRule: toStrOrNull(r.decided_by_rule),
+    facts: JSON.parse(String(r.facts_json)),
+    events: JSON.parse(String(r.events_json)),
+    trace: JSON.parse(String(r.trace_json)),
+    createdAt: String(r.created_at),
+  };
+}
+
+export async function decisionsOfCase(db: Db, caseId: number): Promise<DecisionRecord[]> {
+  return (await db('rule_decisions').where({ case_id: caseId }).orderBy('id')).map(decisionFromRow);
+}
+
+/** The most recent escalation decision of a case, to store only what changes. */
+export async function lastEscalationDecision(db: Db, caseId: number): Promise<DecisionRecord | null> {
+  const row = await db('rule_decisions').where({ case_id: caseId, phase: 'escalatie' }).orderBy('id', 'desc').first();
+  return row ? decisionFromRow(row) : null;
+}
+
+/** The intake decision of each of the given signals. */
+export async function intakeDecisionsOfSignals(db: Db, signalIds: number[]): Promise<Map<number, DecisionRecord>> {
+  const rows = await selectWhereIn(signalIds, (part) =>
+    db('rule_decisions').where({ phase: 'intake' }).whereIn('signal_id', part).orderBy('id'),
+  );
+  return new Map(rows.map((r) => [toInt(r.signal_id), decisionFromRow(r)]));
+}

@@ -1,0 +1,308 @@
+/**
+ * Validates rule files without running anything. Every problem is reported at once with the file,
+ * the rule's name, the JSON path and a Dutch explanation. json-rules-engine itself only fails when a
+ * rule runs (or silently compares strings): this is where mistakes are caught, before 02:00.
+ */
+import { createHash } from 'node:crypto';
+import type { RuleProblem } from '../../errors';
+import { FACTS_BY_NAME, OPERATORS_BY_TYPE, type FactDefinition, type Phase } from '../facts';
+import { isIsoDate } from '../dates';
+import { EVENTS_BY_TYPE } from './events';
+import type { Condition, RuleDefinition, RuleSet } from './ruleset';
+
+export interface RuleFile {
+  file: string;
+  text: string;
+}
+
+const TOP_KEYS = ['naam', 'titel', 'omschrijving', 'eigenaar', 'geldigVanaf', 'fase', 'prioriteit', 'voorwaarden', 'gebeurtenis'];
+const PHASES: Phase[] = ['intake', 'escalatie'];
+
+/** Levenshtein distance, for "did you mean" suggestions. */
+export function editDistance(a: string, b: string): number {
+  const dp = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) dp[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      dp[i][j] = Math.min(dp[i - 1][j] + 1, dp[i][j - 1] + 1, dp[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+  }
+  return dp[a.length][b.length];
+}
+
+export function suggest(word: string, candidates: Iterable<string>): string | null {
+  let best: string | null = null;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return best !== null && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : null;
+}
+
+/** Line and column (1-based) of a character offset. */
+function lineCol(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - before.lastIndexOf('\n') };
+}
+
+function jsonError(text: string, e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  const m = /position (\d+)/.exec(msg);
+  if (m) {
+    const { line, column } = lineCol(text, Number(m[1]));
+    return `ongeldige JSON op regel ${line}, kolom ${column}: ${msg.replace(/ in JSON at position \d+.*$/, '')}`;
+  }
+  const lc = /line (\d+) column (\d+)/.exec(msg);
+  if (lc) return `ongeldige JSON op regel ${lc[1]}, kolom ${lc[2]}: ${msg.replace(/ in JSON at .*$/, '')}`;
+  return `ongeldige JSON: ${msg}`;
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'een lijst';
+  if (typeof v === 'string') return `de tekst "${v}"`;
+  return `${typeof v === 'number' ? 'het getal' : typeof v === 'boolean' ? 'de waarde' : typeof v} ${JSON.stringify(v)}`;
+}
+
+/** Checks a condition's value against the fact's type; returns a Dutch message or null. */
+function valueProblem(fact: FactDefinition, operator: string, value: unknown): string | null {
+  const numeric = fact.type === 'bedrag' || fact.type === 'getal';
+  if (numeric) {
+    if (value === null && (operator === 'equal' || operator === 'notEqual')) {
+      return fact.nullable ? null : `"${fact.name}" is nooit onbekend; vergelijken met null heeft geen zin`;
+    }
+    if (typeof value === 'number' && Number.isFinite(value)) return null;
+    if (typeof value === 'string' && /\d/.test(value)) {
+      return `waarde ${describe(value)} is tekst; schrijf een getal zonder aanhalingstekens${fact.type === 'bedrag' ? ' in euro met een punt als decimaalteken (bijv. 1250.50)' : ''}`;
+    }
+    return `waarde ${describe(value)} is geen getal (${fact.label} is ${fact.type === 'bedrag' ? 'een bedrag in euro' : 'een getal'})`;
+  }
+  if (fact.type === 'jaNee') {
+    if (typeof value === 'boolean') return null;
+    return `waarde ${describe(value)} is geen true of false (${fact.label} is ja/nee)`;
+  }
+  // keuze
+  const allowed = fact.values ?? [];
+  const check = (v: unknown) =>
+    typeof v === 'string' && allowed.includes(v)
+      ? null
+      : `waarde ${describe(v)} is niet toegestaan voor ${fact.name}; kies uit: ${allowed.map((a) => `"${a}"`).join(', ')}`;
+  if (operator === 'in' || operator === 'notIn') {
+    if (!Array.isArray(value) || value.length === 0) return `bij "${operator}" hoort een lijst met waarden`;
+    for (const v of value) {
+      const p = check(v);
+      if (p) return p;
+    }
+    return null;
+  }
+  return check(value);
+}
+
+function checkCondition(
+  c: unknown,
+  path: string,
+  phase: Phase,
+  problem: (path: string, message: string) => void,
+): void {
+  if (typeof c !== 'object' || c === null || Array.isArray(c)) {
+    problem(path, 'een voorwaarde moet een object zijn met "all", "any", "not" of "fact"');
+    return;
+  }
+  const o = c as Record<string, unknown>;
+  const keys = Object.keys(o);
+  if ('condition' in o) {
+    problem(`${path}.condition`, `verwijzing naar voorwaarde "${String(o.condition)}" bestaat niet (gedeelde voorwaarden worden niet ondersteund; schrijf de voorwaarde uit)`);
+    return;
+  }
+  for (const group of ['all', 'any'] as const) {
+    if (group in o) {
+      const list = o[group];
+      if (!Array.isArray(list) || list.length === 0) {
+        problem(`${path}.${group}`, `"${group}" moet een niet-lege lijst voorwaarden zijn`);
+        return;
+      }
+      const extra = keys.filter((k) => k !== group && k !== 'naam');
+      if (extra.length) problem(path, `onbekende sleutel(s) naast "${group}": ${extra.join(', ')}`);
+      list.forEach((sub, i) => checkCondition(sub, `${path}.${group}[${i}]`, phase, problem));
+      return;
+    }
+  }
+  if ('not' in o) {
+    checkCondition(o.not, `${path}.not`, phase, problem);
+    return;
+  }
+  if (!('fact' in o)) {
+    problem(path, 'voorwaarde zonder "fact" (of "all"/"any"/"not")');
+    return;
+  }
+  const allowedKeys = ['fact', 'operator', 'value', 'naam'];
+  const extra = keys.filter((k) => !allowedKeys.includes(k));
+  if (extra.length) problem(path, `onbekende sleutel(s): ${extra.join(', ')} (toegestaan: fact, operator, value)`);
+  const factName = o.fact;
+  const fact = typeof factName === 'string' ? FACTS_BY_NAME.get(factName) : undefined;
+  if (!fact) {
+    const hint = typeof factName === 'string' ? suggest(factName, FACTS_BY_NAME.keys()) : null;
+    problem(`${path}.fact`, `onbekend feit "${String(factName)}"${hint ? ` — bedoelt u "${hint}"?` : ''}`);
+    return;
+  }
+  if (!fact.phases.includes(phase)) {
+    problem(`${path}.fact`, `feit "${fact.name}" bestaat niet in fase "${phase}" (wel in: ${fact.phases.join(', ')})`);
+    return;
+  }
+  const operator = o.operator;
+  const ops = OPERATORS_BY_TYPE[fact.type];
+  if (typeof operator !== 'string' || !ops.includes(operator)) {
+    const hint = typeof operator === 'string' ? suggest(operator, ops) : null;
+    problem(
+      `${path}.operator`,
+      `operator "${String(operator)}" is niet toegestaan bij "${fact.name}" (${fact.type}); toegestaan: ${ops.join(', ')}${hint ? ` — bedoelt u "${hint}"?` : ''}`,
+    );
+    return;
+  }
+  if (!('value' in o)) {
+    problem(`${path}.value`, 'waarde ("value") ontbreekt');
+    return;
+  }
+  const vp = valueProblem(fact, operator, o.value);
+  if (vp) problem(`${path}.value`, vp);
+}
+
+function checkEvent(
+  ev: unknown,
+  phase: Phase,
+  problem: (path: string, message: string) => void,
+): void {
+  if (typeof ev !== 'object' || ev === null || Array.isArray(ev)) {
+    problem('gebeurtenis', 'gebeurtenis ontbreekt of is geen object met "type" en "params"');
+    return;
+  }
+  const e = ev as Record<string, unknown>;
+  const def = typeof e.type === 'string' ? EVENTS_BY_TYPE.get(e.type) : undefined;
+  if (!def) {
+    const hint = typeof e.type === 'string' ? suggest(e.type, EVENTS_BY_TYPE.keys()) : null;
+    problem('gebeurtenis.type', `onbekend gebeurtenistype "${String(e.type)}"; toegestaan: ${[...EVENTS_BY_TYPE.keys()].join(', ')}${hint ? ` — bedoelt u "${hint}"?` : ''}`);
+    return;
+  }
+  if (!def.phases.includes(phase)) {
+    problem('gebeurtenis.type', `gebeurtenis "${def.type}" hoort niet bij fase "${phase}" (wel bij: ${def.phases.join(', ')})`);
+  }
+  const params = (e.params ?? {}) as Record<string, unknown>;
+  if (typeof params !== 'object' || Array.isArray(params)) {
+    problem('gebeurtenis.params', 'params moet een object zijn');
+    return;
+  }
+  for (const [name, p] of Object.entries(def.params)) {
+    const v = params[name];
+    const path = `gebeurtenis.params.${name}`;
+    if (v === undefined || v === null || v === '') {
+      if (p.required) problem(path, `parameter "${name}" (${p.label}) ontbreekt bij "${def.type}"`);
+      continue;
+    }
+    if (p.type === 'positiefGeheel' && !(typeof v === 'number' && Number.isInteger(v) && v > 0)) {
+      problem(path, `${p.label} moet een positief geheel getal zijn, niet ${describe(v)}`);
+    } else if (p.type === 'naam' && !(typeof v === 'string' && /^[a-z0-9][a-z0-9-]{0,39}$/.test(v))) {
+      problem(path, `${p.label} moet een naam zijn van kleine letters, cijfers en streepjes, niet ${describe(v)}`);
+    } else if (p.type === 'tekst' && typeof v !== 'string') {
+      problem(path, `${p.label} moet tekst zijn`);
+    } else if (p.type === 'keuze' && !(typeof v === 'string' && p.values?.includes(v))) {
+      problem(path, `${p.label} ${describe(v)} is niet toegestaan; kies uit: ${(p.values ?? []).join(', ')}`);
+    }
+  }
+  for (const name of Object.keys(params)) {
+    if (!(name in def.params)) {
+      const hint = suggest(name, Object.keys(def.params));
+      problem(`gebeurtenis.params.${name}`, `onbekende parameter "${name}" bij "${def.type}"${hint ? ` — bedoelt u "${hint}"?` : ''}`);
+    }
+  }
+}
+
+/** Version of a rule set: a short SHA-256 over every file name and its exact content. */
+export function ruleSetVersion(files: RuleFile[]): string {
+  const h = createHash('sha256');
+  for (const f of [...files].sort((a, b) => a.file.localeCompare(b.file))) {
+    h.update(f.file).update('\0').update(f.text).update('\0');
+  }
+  return h.digest('hex').slice(0, 12);
+}
+
+/**
+ * Parses and validates rule files. Returns the rule set when there are no errors; problems (errors
+ * and warnings) are always returned.
+ */
+export function validateRuleFiles(files: RuleFile[]): { ruleSet: RuleSet | null; problems: RuleProblem[] } {
+  const problems: RuleProblem[] = [];
+  const rules: RuleDefinition[] = [];
+  const seen = new Map<string, string>();
+  if (files.length === 0) {
+    problems.push({ file: '(map)', path: '', message: 'geen regelbestanden gevonden', severity: 'error' });
+  }
+  for (const f of [...files].sort((a, b) => a.file.localeCompare(b.file))) {
+    let doc: unknown;
+    try {
+      doc = JSON.parse(f.text.replace(/^\ufeff/, ''));
+    } catch (e) {
+      problems.push({ file: f.file, path: '', message: jsonError(f.text, e), severity: 'error' });
+      continue;
+    }
+    const before = problems.length;
+    const name = typeof (doc as Record<string, unknown>)?.naam === 'string' ? ((doc as Record<string, unknown>).naam as string) : undefined;
+    const problem = (path: string, message: string) =>
+      problems.push({ file: f.file, rule: name, path, message, severity: 'error' });
+    if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
+      problem('', 'een regelbestand bevat precies één regel: een JSON-object');
+      continue;
+    }
+    const d = doc as Record<string, unknown>;
+    for (const k of Object.keys(d)) {
+      if (!TOP_KEYS.includes(k)) {
+        const hint = suggest(k, TOP_KEYS);
+        problem(k, `onbekende sleutel "${k}"${hint ? ` — bedoelt u "${hint}"?` : ''}`);
+      }
+    }
+    if (typeof d.naam !== 'string' || !/^[a-z0-9][a-z0-9-]{0,63}$/.test(d.naam)) {
+      problem('naam', 'naam ontbreekt of is ongeldig (kleine letters, cijfers en streepjes)');
+    } else if (seen.has(d.naam)) {
+      problem('naam', `naam "${d.naam}" komt ook voor in ${seen.get(d.naam)}; namen moeten uniek zijn`);
+    } else {
+      seen.set(d.naam, f.file);
+    }
+    if (typeof d.titel !== 'string' || d.titel.trim() === '') problem('titel', 'titel ontbreekt');
+    if (d.omschrijving !== undefined && typeof d.omschrijving !== 'string') problem('omschrijving', 'omschrijving moet tekst zijn');
+    if (d.eigenaar !== undefined && typeof d.eigenaar !== 'string') problem('eigenaar', 'eigenaar moet tekst zijn');
+    if (d.geldigVanaf !== undefined && !(typeof d.geldigVanaf === 'string' && isIsoDate(d.geldigVanaf))) {
+      problem('geldigVanaf', `geldigVanaf ${describe(d.geldigVanaf)} is geen datum in de vorm jjjj-mm-dd`);
+    }
+    const phase = d.fase as Phase;
+    if (!PHASES.includes(phase)) {
+      problem('fase', `fase ${describe(d.fase)} is onbekend; kies "intake" (nieuwe meldingen) of "escalatie" (lopende zaken)`);
+    }
+    if (!(typeof d.prioriteit === 'number' && Number.isInteger(d.prioriteit) && d.prioriteit >= 1)) {
+      problem('prioriteit', `prioriteit moet een positief geheel getal zijn (1 of hoger), niet ${describe(d.prioriteit)}`);
+    }
+    if (d.voorwaarden === undefined) problem('voorwaarden', 'voorwaarden ontbreken');
+    else if (PHASES.includes(phase)) checkCondition(d.voorwaarden, 'voorwaarden', phase, problem);
+    if (PHASES.includes(phase)) checkEvent(d.gebeurtenis, phase, problem);
+    if (problems.length === before) {
+      const ev = d.gebeurtenis as { type: string; params?: Record<string, unknown> };
+      rules.push({
+        file: f.file,
+        name: d.naam as string,
+        title: d.titel as string,
+        description: (d.omschrijving as string) ?? '',
+        owner: (d.eigenaar as string) ?? '',
+        effectiveFrom: (d.geldigVanaf as string) ?? null,
+        phase,
+        priority: d.prioriteit as number,
+        conditions: d.voorwaarden as Condition,
+        event: { type: ev.type, params: ev.params ?? {} },
+      });
+    }
+  }
+  const hasErrors = problems.some((p) => p.severity === 'error');
+  return { ruleSet: hasErrors ? null : { version: ruleSetVersion(files), rules }, problems };
+}

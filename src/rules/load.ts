@@ -1,0 +1,29 @@
+/** Reads the rule files of a directory (one rule per `.json` file) and validates them. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { RuleSetError, UsageError, type RuleProblem } from '../errors';
+import { validateRuleFiles, type RuleFile } from '../domain/rules/validate';
+import type { RuleSet } from '../domain/rules/ruleset';
+
+/** Rule files are the `.json` files directly in the directory (sub-folders hold test cases etc.). */
+export function readRuleFiles(dir: string): RuleFile[] {
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+    throw new UsageError(`Regelmap ${dir} bestaat niet (VS_RULES_DIR)`);
+  }
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => ({ file: f, text: fs.readFileSync(path.join(dir, f), 'utf8') }));
+}
+
+export function checkRuleDir(dir: string): { ruleSet: RuleSet | null; problems: RuleProblem[] } {
+  return validateRuleFiles(readRuleFiles(dir));
+}
+
+/** Loads a rule set or throws RuleSetError listing every problem; nothing runs on an invalid set. */
+export function loadRuleSet(dir: string): RuleSet {
+  const { ruleSet, problems } = checkRuleDir(dir);
+  if (!ruleSet) throw new RuleSetError(problems);
+  return ruleSet;
+}
