@@ -9,6 +9,7 @@ import { FACTS_BY_NAME, OPERATORS_BY_TYPE, type FactDefinition, type Phase } fro
 import { isIsoDate } from '../dates';
 import { EVENTS_BY_TYPE } from './events';
 import type { Condition, RuleDefinition, RuleSet } from './ruleset';
+import { analyseRuleSet } from './analyse';
 
 export interface RuleFile {
   file: string;
@@ -50,16 +51,37 @@ function lineCol(text: string, offset: number): { line: number; column: number }
   return { line, column: offset - before.lastIndexOf('\n') };
 }
 
+/** The most common JSON.parse complaints, in Dutch (the original English follows in brackets). */
+function dutchJsonMessage(msg: string): string {
+  const core = msg.replace(/ in JSON at .*$/, '');
+  const known: Array<[RegExp, string]> = [
+    [/Expected ',' or '}' after property value/, 'komma of } verwacht na een waarde (vergeten komma?)'],
+    [/Expected ',' or ']' after array element/, 'komma of ] verwacht na een element van een lijst'],
+    [/Expected double-quoted property name/, 'sleutel tussen dubbele aanhalingstekens verwacht (komma te veel?)'],
+    [/Unexpected end of JSON input/, 'bestand houdt onverwacht op (ontbreekt een } of ]?)'],
+    [/Unterminated string/, 'tekst zonder afsluitend aanhalingsteken'],
+    [/Unexpected token/, 'onverwacht teken'],
+    [/Bad control character/, 'ongeldig teken in tekst'],
+  ];
+  const hit = known.find(([re]) => re.test(core));
+  return hit ? `${hit[1]} [${core}]` : core;
+}
+
 function jsonError(text: string, e: unknown): string {
-  const msg = e instanceof Error ? e.message : String(e);
+  const raw = e instanceof Error ? e.message : String(e);
+  const msg = raw.replace(/^[^]*?(?=(Expected|Unexpected|Unterminated|Bad control))/, '');
+  if (/Unexpected end of JSON input/.test(msg)) {
+    const { line, column } = lineCol(text, text.length);
+    return `ongeldige JSON op regel ${line}, kolom ${column}: ${dutchJsonMessage(msg)}`;
+  }
   const m = /position (\d+)/.exec(msg);
   if (m) {
     const { line, column } = lineCol(text, Number(m[1]));
-    return `ongeldige JSON op regel ${line}, kolom ${column}: ${msg.replace(/ in JSON at position \d+.*$/, '')}`;
+    return `ongeldige JSON op regel ${line}, kolom ${column}: ${dutchJsonMessage(msg)}`;
   }
   const lc = /line (\d+) column (\d+)/.exec(msg);
-  if (lc) return `ongeldige JSON op regel ${lc[1]}, kolom ${lc[2]}: ${msg.replace(/ in JSON at .*$/, '')}`;
-  return `ongeldige JSON: ${msg}`;
+  if (lc) return `ongeldige JSON op regel ${lc[1]}, kolom ${lc[2]}: ${dutchJsonMessage(msg)}`;
+  return `ongeldige JSON: ${dutchJsonMessage(msg)}`;
 }
 
 function describe(v: unknown): string {
@@ -116,7 +138,12 @@ function checkCondition(
   const o = c as Record<string, unknown>;
   const keys = Object.keys(o);
   if ('condition' in o) {
-    problem(`${path}.condition`, `verwijzing naar voorwaarde "${String(o.condition)}" bestaat niet (gedeelde voorwaarden worden niet ondersteund; schrijf de voorwaarde uit)`);
+    // Shared named conditions are deliberately not supported: every rule file reads on its own.
+    problem(
+      `${path}.condition`,
+      `verwijzing naar voorwaarde "${String(o.condition)}" kan niet worden gevonden: er bestaan geen gedeelde voorwaarden; ` +
+        'schrijf de voorwaarde in deze regel uit met "fact", "operator" en "value"',
+    );
     return;
   }
   for (const group of ['all', 'any'] as const) {
@@ -304,5 +331,8 @@ export function validateRuleFiles(files: RuleFile[]): { ruleSet: RuleSet | null;
     }
   }
   const hasErrors = problems.some((p) => p.severity === 'error');
-  return { ruleSet: hasErrors ? null : { version: ruleSetVersion(files), rules }, problems };
+  if (hasErrors) return { ruleSet: null, problems };
+  const ruleSet: RuleSet = { version: ruleSetVersion(files), rules };
+  // Warnings (overlap, gaps, rules that can never fire) are shown but never block.
+  return { ruleSet, problems: [...problems, ...analyseRuleSet(ruleSet)] };
 }
