@@ -92,7 +92,7 @@ export function candidateValues(fact: FactDefinition, literals: Literal[]): unkn
 export function quietValue(fact: FactDefinition): unknown {
   if (fact.type === 'jaNee') return false;
   if (fact.nullable) return null;
-  if (fact.type === 'keuze') return fact.values?.includes('onbekend') ? 'onbekend' : (fact.values?.[0] ?? '');
+  if (fact.type === 'keuze') return fact.values?.includes('onbekend') ? 'onbekend' : fact.example;
   return 0;
 }
 
