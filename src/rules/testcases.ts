@@ -58,7 +58,7 @@ function explainFailure(tc: TestCase, outcome: CaseOutcome, trace: RuleTrace[]):
   const pointedAt = trace.filter(
     (t) =>
       t.rule !== outcome.decidedBy &&
-      ((e.regels?.includes(t.rule) ?? false) !== t.fired ||
+      ((e.regels !== undefined && e.regels.includes(t.rule) !== t.fired) ||
         (e.nietVuren?.includes(t.rule) && t.fired) ||
         (!t.fired && e.wachtrij !== undefined && t.event.params.wachtrij === e.wachtrij) ||
         (!t.fired && e.reden !== undefined && t.event.params.reden === e.reden) ||
@@ -66,7 +66,6 @@ function explainFailure(tc: TestCase, outcome: CaseOutcome, trace: RuleTrace[]):
         (!t.fired && e.besluit === 'niet-oppakken' && t.event.type === 'niet-oppakken')),
   );
   for (const t of pointedAt) {
-    if (e.regels === undefined && e.nietVuren === undefined && t.fired) continue;
     lines.push(`regel "${t.rule}" ${t.fired ? 'vuurde' : 'vuurde niet'}, omdat:`);
     const leaves = decisiveLeaves(t.conditions, t.fired);
     for (const l of leaves) lines.push(`  ${leafLine(l)}`);

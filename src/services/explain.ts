@@ -8,7 +8,7 @@ import { caseReference, currentQueueEntry, getCase } from '../db/cases';
 import { decisionsOfCase, type DecisionRecord } from '../db/decisions';
 import { audit } from '../db/logs';
 import type { Db } from '../db/rows';
-import { FACTS_BY_NAME } from '../domain/facts';
+import { FACTS, FACTS_BY_NAME } from '../domain/facts';
 import { formatDateNl } from '../domain/dates';
 import { NOT_PICKED_UP_LABELS, type NotPickedUpReason } from '../domain/rules/events';
 import { decisiveLeaves, describeEvent, describeLeaf, formatFactValue, renderConditions, type RuleTrace } from '../domain/rules/trace';
@@ -68,6 +68,11 @@ function outcomeText(d: DecisionRecord): string {
   return parts.length ? `zaak: ${parts.join(' en ')}` : 'zaak: geen actie (geen regel vuurt meer of de zaak stond al zo urgent)';
 }
 
+const factOrder = (name: string): number => {
+  const i = FACTS.findIndex((f) => f.name === name);
+  return i < 0 ? FACTS.length : i;
+};
+
 function explainRule(t: RuleTrace): ExplainedRule {
   const leaves = decisiveLeaves(t.conditions, t.fired);
   return {
@@ -92,8 +97,9 @@ export function explainDecision(d: DecisionRecord): ExplainedDecision {
     outcome: d.outcome,
     outcomeText: outcomeText(d),
     decidedByRule: d.decidedByRule,
+    // Registry order (the order of the README), unknown names last.
     facts: Object.keys(d.facts)
-      .sort()
+      .sort((a, b) => factOrder(a) - factOrder(b) || a.localeCompare(b))
       .map((name) => ({ name, label: FACTS_BY_NAME.get(name)?.label ?? name, value: formatFactValue(name, d.facts[name]) })),
     rules: d.trace.map(explainRule),
   };
