@@ -106,15 +106,14 @@ export function explainDecision(d: DecisionRecord): ExplainedDecision {
 }
 
 /**
- * Loads and explains the decisions of a case, and records the view in the audit trail (in the
- * caller's transaction or connection). Throws a UsageError for an unknown case.
+ * Loads and explains the decisions of a case WITHOUT auditing: for a caller that audits its own view
+ * (e.g. the caseworker's case page). Throws a UsageError for an unknown case.
  */
-export async function explainCase(db: Db, caseId: number, viewer: { actor: string; role: string }, now: Date): Promise<CaseExplanation> {
+export async function loadCaseExplanation(db: Db, caseId: number): Promise<CaseExplanation> {
   const c = await getCase(db, caseId);
   if (!c) throw new UsageError(`Zaak ${caseReference(caseId)} bestaat niet`);
   const decisions = await decisionsOfCase(db, caseId);
   const entry = await currentQueueEntry(db, caseId);
-  await audit(db, { actor: viewer.actor, role: viewer.role, action: 'zaak.uitleg-bekeken', entity: 'case', entityId: caseId, caseId }, now);
   return {
     caseId,
     reference: caseReference(caseId),
@@ -124,6 +123,16 @@ export async function explainCase(db: Db, caseId: number, viewer: { actor: strin
     zorgmeldingRequired: c.zorgmeldingRequired,
     decisions: decisions.map(explainDecision),
   };
+}
+
+/**
+ * Loads and explains the decisions of a case and records the view in the audit trail (in the
+ * caller's transaction or connection): decisions hold amounts and children counts of a household.
+ */
+export async function explainCase(db: Db, caseId: number, viewer: { actor: string; role: string }, now: Date): Promise<CaseExplanation> {
+  const explanation = await loadCaseExplanation(db, caseId);
+  await audit(db, { actor: viewer.actor, role: viewer.role, action: 'zaak.uitleg-bekeken', entity: 'case', entityId: caseId, caseId }, now);
+  return explanation;
 }
 
 /** The explanation as Dutch text for the terminal or a case page. `volledig` adds every condition tree. */

@@ -109,9 +109,15 @@ function diff(phase: 'intake' | 'escalatie', a: SimulatedOutcome, b: SimulatedOu
   return out;
 }
 
+/**
+ * The candidate is evaluated as if all its rules had been in force (its `geldigVanaf` dates are
+ * ignored): a policy officer simulates a rule that starts next month on last month's signals.
+ */
+const CANDIDATE_IN_FORCE = '9999-12-31';
+
 async function evaluateStored(evaluator: RuleEvaluator, d: DecisionRecord): Promise<FiredEvent[]> {
   try {
-    return (await evaluator.evaluate(d.phase, d.facts, d.businessDate)).events;
+    return (await evaluator.evaluate(d.phase, d.facts, CANDIDATE_IN_FORCE)).events;
   } catch (e) {
     // A candidate rule may use a fact that did not exist when the decision was stored.
     throw new UsageError(

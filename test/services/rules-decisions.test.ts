@@ -78,6 +78,8 @@ describeEachDb('rules on stored decisions: explain, simulate, history', (t) => {
     const dir = copyRules();
     editRule(dir, 'drempelbedrag.json', (r) => {
       r.voorwaarden.all[0].value = 150;
+      // Takes effect next month: the simulation still applies it to March (as if in force).
+      r.geldigVanaf = '2026-04-01';
     });
     const before = await snapshot(db);
     const r = await simulate(db, loadRuleSet(dir), { from: '2026-03-01', to: '2026-03-31', defaults: config.defaultQueue });
