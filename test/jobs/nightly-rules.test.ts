@@ -1,12 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { expect } from 'chai';
 import { run } from '../../jobs/nightly';
 import { RuleSetError } from '../../src/errors';
 import { describeEachDb } from '../support/db';
 import { testConfig, testContext } from '../support/config';
 import { memorySource, report, traits } from '../support/factories';
-import { copyRules, ruleJson } from '../support/rules';
+import { copyRules, plantMistakes, PLANTED } from '../support/rules';
 import { snapshot } from '../support/snapshot';
 
 describeEachDb('nightly job on an invalid rule set', (t) => {
@@ -19,8 +17,7 @@ describeEachDb('nightly job on an invalid rule set', (t) => {
       expect(first.counts.accepted).to.equal(2);
       await source.add([report({ ...traits.anderAdres(2), ontvangen_op: '2026-03-03 10:00:00', signaaldatum: '03-03-2026' })]);
 
-      const dir = copyRules();
-      fs.writeFileSync(path.join(dir, 'fout.json'), ruleJson({ naam: 'fout', voorwaarden: { all: [{ fact: 'achterstand', operator: 'lessThan', value: 75 }] } }));
+      const dir = plantMistakes(copyRules());
       const before = await snapshot(db);
       let error: unknown = null;
       try {
@@ -29,7 +26,9 @@ describeEachDb('nightly job on an invalid rule set', (t) => {
         error = e;
       }
       expect(error).to.be.instanceOf(RuleSetError);
-      expect((error as RuleSetError).message).to.contain('fout.json [fout] voorwaarden.all[0].fact: onbekend feit "achterstand"');
+      const problems = (error as RuleSetError).problems.filter((p) => p.severity === 'error');
+      expect(problems.map((p) => p.file).sort()).to.deep.equal(Object.keys(PLANTED).sort());
+      expect((error as RuleSetError).message).to.contain('b-feit.json [b-feit] voorwaarden.all[0].fact: onbekend feit "achterstandbedrag" — bedoelt u "achterstandBedrag"?');
       expect(await snapshot(db)).to.deep.equal(before);
       expect(before.rule_decisions.rows).to.equal(2);
     } finally {

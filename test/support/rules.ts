@@ -36,3 +36,63 @@ export function ruleJson(overrides: Record<string, unknown>): string {
     2,
   );
 }
+
+/** One planted mistake per file: every kind the issue lists. */
+export const PLANTED: Record<string, { text: string; path: string; message: RegExp }> = {
+  'a-json.json': {
+    text: '{\n  "naam": "kapot",\n  "titel": "Kapot"\n  "fase": "intake"\n}\n',
+    path: '',
+    message: /^ongeldige JSON op regel 4, kolom 3: komma of \} verwacht/,
+  },
+  'b-feit.json': {
+    text: ruleJson({ naam: 'b-feit', voorwaarden: { all: [{ fact: 'achterstandbedrag', operator: 'greaterThan', value: 10 }] } }),
+    path: 'voorwaarden.all[0].fact',
+    message: /onbekend feit "achterstandbedrag" — bedoelt u "achterstandBedrag"\?/,
+  },
+  'c-operator.json': {
+    text: ruleJson({ naam: 'c-operator', voorwaarden: { all: [{ fact: 'ontruimingDreigt', operator: 'greaterThan', value: true }] } }),
+    path: 'voorwaarden.all[0].operator',
+    message: /operator "greaterThan" is niet toegestaan bij "ontruimingDreigt" \(jaNee\); toegestaan: equal, notEqual/,
+  },
+  'd-datum.json': {
+    text: ruleJson({ naam: 'd-datum', voorwaarden: { all: [{ fact: 'dagenAchterstand', operator: 'greaterThan', value: '2026-01-01' }] } }),
+    path: 'voorwaarden.all[0].value',
+    message: /waarde de tekst "2026-01-01" is tekst; schrijf een getal zonder aanhalingstekens/,
+  },
+  'e-bedrag.json': {
+    text: ruleJson({ naam: 'e-bedrag', voorwaarden: { all: [{ fact: 'achterstandBedrag', operator: 'lessThan', value: '1.250,50' }] } }),
+    path: 'voorwaarden.all[0].value',
+    message: /"1\.250,50" is tekst; .*in euro met een punt als decimaalteken \(bijv\. 1250\.50\)/,
+  },
+  'f-prioriteit.json': {
+    text: ruleJson({ naam: 'f-prioriteit', prioriteit: 1.5 }),
+    path: 'prioriteit',
+    message: /prioriteit moet een positief geheel getal zijn \(1 of hoger\), niet het getal 1\.5/,
+  },
+  'g-gebeurtenis.json': {
+    text: ruleJson({ naam: 'g-gebeurtenis', gebeurtenis: { type: 'werkvoorrad', params: {} } }),
+    path: 'gebeurtenis.type',
+    message: /onbekend gebeurtenistype "werkvoorrad".* — bedoelt u "werkvoorraad"\?/,
+  },
+  'h-parameter.json': {
+    text: ruleJson({ naam: 'h-parameter', gebeurtenis: { type: 'werkvoorraad', params: { wachtrij: 'extra', prioriteit: 2 } } }),
+    path: 'gebeurtenis.params.termijnWerkdagen',
+    message: /parameter "termijnWerkdagen" \(termijn eerste contact in werkdagen\) ontbreekt bij "werkvoorraad"/,
+  },
+  'i-verwijzing.json': {
+    text: ruleJson({ naam: 'i-verwijzing', voorwaarden: { all: [{ condition: 'gezinMetKinderen' }] } }),
+    path: 'voorwaarden.all[0].condition',
+    message: /verwijzing naar voorwaarde "gezinMetKinderen" kan niet worden gevonden/,
+  },
+  'z-dubbel.json': {
+    text: ruleJson({ naam: 'regulier' }),
+    path: 'naam',
+    message: /naam "regulier" komt ook voor in regulier\.json; namen moeten uniek zijn/,
+  },
+};
+
+/** Writes every planted mistake into a rules directory (one file each). */
+export function plantMistakes(dir: string): string {
+  for (const [file, p] of Object.entries(PLANTED)) fs.writeFileSync(path.join(dir, file), p.text);
+  return dir;
+}
