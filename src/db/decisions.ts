@@ -73,12 +73,21 @@ export async function intakeDecisionsOfSignals(db: Db, signalIds: number[]): Pro
   return new Map(rows.map((r) => [toInt(r.signal_id), decisionFromRow(r)]));
 }
 
-/** Decisions of one phase whose business date lies in [from, to] (either bound optional), in id order. */
-export async function decisionsInPeriod(db: Db, phase: Phase, from: string | null, to: string | null): Promise<DecisionRecord[]> {
-  const q = db('rule_decisions').where({ phase });
+/**
+ * One page of the decisions of a phase whose business date lies in [from, to] (either bound
+ * optional), in id order after `afterId`: a year of decisions with their traces need not fit in memory.
+ */
+export async function decisionsInPeriod(
+  db: Db,
+  phase: Phase,
+  from: string | null,
+  to: string | null,
+  page: { afterId: number; limit: number } = { afterId: 0, limit: 1_000_000 },
+): Promise<DecisionRecord[]> {
+  const q = db('rule_decisions').where({ phase }).where('id', '>', page.afterId);
   if (from) q.where('business_date', '>=', from);
   if (to) q.where('business_date', '<=', to);
-  return (await q.orderBy('id')).map(decisionFromRow);
+  return (await q.orderBy('id').limit(page.limit)).map(decisionFromRow);
 }
 
 export interface RulesetUsage {

@@ -115,6 +115,9 @@ function diff(phase: 'intake' | 'escalatie', a: SimulatedOutcome, b: SimulatedOu
  */
 const CANDIDATE_IN_FORCE = '9999-12-31';
 
+/** Decisions read per query (each carries its facts and trace). */
+const PAGE_SIZE = 500;
+
 async function evaluateStored(evaluator: RuleEvaluator, d: DecisionRecord): Promise<FiredEvent[]> {
   try {
     return (await evaluator.evaluate(d.phase, d.facts, CANDIDATE_IN_FORCE)).events;
@@ -131,25 +134,33 @@ async function evaluateStored(evaluator: RuleEvaluator, d: DecisionRecord): Prom
 export async function simulate(
   db: Db,
   candidate: RuleSet,
-  opts: { from: string | null; to: string | null; defaults: QueueDefaults },
+  opts: { from: string | null; to: string | null; defaults: QueueDefaults; pageSize?: number },
 ): Promise<SimulationResult> {
   const evaluator = new RuleEvaluator(candidate);
   const rows: SimulationRow[] = [];
   const versions = new Set<string>();
-  const intake = await decisionsInPeriod(db, 'intake', opts.from, opts.to);
-  const escalation = await decisionsInPeriod(db, 'escalatie', opts.from, opts.to);
-  for (const d of [...intake, ...escalation]) {
-    versions.add(d.rulesetVersion);
-    const events = await evaluateStored(evaluator, d);
-    const actual = d.phase === 'intake' ? intakeOutcome(d.events, opts.defaults, d.businessDate) : escalationOutcome(d.events);
-    const cand = d.phase === 'intake' ? intakeOutcome(events, opts.defaults, d.businessDate) : escalationOutcome(events);
-    const changes = diff(d.phase, actual, cand);
-    if (changes.length === 0) continue;
-    rows.push({
-      reference: d.caseId !== null ? caseReference(d.caseId) : signalReference(d.signalId ?? 0),
-      caseId: d.caseId, signalId: d.signalId, decisionId: d.id, phase: d.phase, businessDate: d.businessDate,
-      actualVersion: d.rulesetVersion, actual, candidate: cand, changes,
-    });
+  const evaluated = { intake: 0, escalation: 0 };
+  for (const phase of ['intake', 'escalatie'] as const) {
+    for (let afterId = 0; ; ) {
+      const page = await decisionsInPeriod(db, phase, opts.from, opts.to, { afterId, limit: opts.pageSize ?? PAGE_SIZE });
+      if (page.length === 0) break;
+      afterId = page[page.length - 1].id;
+      for (const d of page) {
+        if (phase === 'intake') evaluated.intake += 1;
+        else evaluated.escalation += 1;
+        versions.add(d.rulesetVersion);
+        const events = await evaluateStored(evaluator, d);
+        const actual = d.phase === 'intake' ? intakeOutcome(d.events, opts.defaults, d.businessDate) : escalationOutcome(d.events);
+        const cand = d.phase === 'intake' ? intakeOutcome(events, opts.defaults, d.businessDate) : escalationOutcome(events);
+        const changes = diff(d.phase, actual, cand);
+        if (changes.length === 0) continue;
+        rows.push({
+          reference: d.caseId !== null ? caseReference(d.caseId) : signalReference(d.signalId ?? 0),
+          caseId: d.caseId, signalId: d.signalId, decisionId: d.id, phase: d.phase, businessDate: d.businessDate,
+          actualVersion: d.rulesetVersion, actual, candidate: cand, changes,
+        });
+      }
+    }
   }
   rows.sort((a, b) => a.reference.localeCompare(b.reference) || a.businessDate.localeCompare(b.businessDate) || a.decisionId - b.decisionId);
   const counts = Object.fromEntries(CHANGE_KINDS.map((k) => [k, new Set(rows.filter((r) => r.changes.includes(k)).map((r) => r.reference)).size])) as Record<ChangeKind, number>;
@@ -158,7 +169,7 @@ export async function simulate(
     to: opts.to,
     candidateVersion: candidate.version,
     actualVersions: [...versions].sort(),
-    evaluated: { intake: intake.length, escalation: escalation.length },
+    evaluated,
     changedReferences: new Set(rows.map((r) => r.reference)).size,
     counts,
     rows,

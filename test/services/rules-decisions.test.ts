@@ -93,6 +93,8 @@ describeEachDb('rules on stored decisions: explain, simulate, history', (t) => {
     expect(r.changedReferences).to.equal(3);
     expect(r.counts).to.deep.equal({ opgepakt: 3, wachtrij: 0, prioriteit: 0, termijn: 0, escalatie: 0, zorgmelding: 0 });
     expect(r.rows[0].actual.deadline).to.equal('2026-03-30');
+    // Reading in small pages gives the same answer.
+    expect(await simulate(db, loadRuleSet(dir), { from: '2026-03-01', to: '2026-03-31', defaults: config.defaultQueue, pageSize: 2 })).to.deep.equal(r);
 
     // A period without decisions re-evaluates nothing.
     const empty = await simulate(db, loadRuleSet(dir), { from: '2026-04-01', to: null, defaults: config.defaultQueue });

@@ -11,7 +11,7 @@ import { completeFacts } from './analyse';
 import { decideEscalation, decideIntake, type FiredEvent, type QueueDefaults } from './decide';
 import { NOT_PICKED_UP_REASONS } from './events';
 import type { RuleSet } from './ruleset';
-import { suggest, type RuleFile } from './validate';
+import { jsonError, suggest, type RuleFile } from './validate';
 
 export interface Expectation {
   besluit?: 'opgepakt' | 'niet-oppakken';
@@ -87,7 +87,7 @@ export function parseTestCaseFiles(files: RuleFile[], ruleSet: RuleSet): { cases
     try {
       doc = JSON.parse(f.text.replace(/^\ufeff/, ''));
     } catch (e) {
-      fileProblem('', `ongeldige JSON: ${(e as Error).message}`);
+      fileProblem('', jsonError(f.text, e));
       continue;
     }
     const d = doc as Record<string, unknown>;

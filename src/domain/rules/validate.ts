@@ -67,7 +67,8 @@ function dutchJsonMessage(msg: string): string {
   return hit ? `${hit[1]} [${core}]` : core;
 }
 
-function jsonError(text: string, e: unknown): string {
+/** A JSON.parse failure as a Dutch message with line and column. */
+export function jsonError(text: string, e: unknown): string {
   const raw = e instanceof Error ? e.message : String(e);
   const msg = raw.replace(/^[^]*?(?=(Expected|Unexpected|Unterminated|Bad control))/, '');
   if (/Unexpected end of JSON input/.test(msg)) {
