@@ -57,12 +57,12 @@ export const PLANTED: Record<string, { text: string; path: string; message: RegE
   'd-datum.json': {
     text: ruleJson({ naam: 'd-datum', voorwaarden: { all: [{ fact: 'dagenAchterstand', operator: 'greaterThan', value: '2026-01-01' }] } }),
     path: 'voorwaarden.all[0].value',
-    message: /waarde de tekst "2026-01-01" is tekst; schrijf een getal zonder aanhalingstekens/,
+    message: /waarde "2026-01-01" is een datum, maar dagenAchterstand is een getal \(dagen\); datums kunnen niet worden vergeleken/,
   },
   'e-bedrag.json': {
     text: ruleJson({ naam: 'e-bedrag', voorwaarden: { all: [{ fact: 'achterstandBedrag', operator: 'lessThan', value: '1.250,50' }] } }),
     path: 'voorwaarden.all[0].value',
-    message: /"1\.250,50" is tekst; .*in euro met een punt als decimaalteken \(bijv\. 1250\.50\)/,
+    message: /^waarde "1\.250,50" is tekst; schrijf een getal zonder aanhalingstekens in euro met een punt als decimaalteken \(bijv\. 1250\.50\)$/,
   },
   'f-prioriteit.json': {
     text: ruleJson({ naam: 'f-prioriteit', prioriteit: 1.5 }),

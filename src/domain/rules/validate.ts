@@ -100,8 +100,11 @@ function valueProblem(fact: FactDefinition, operator: string, value: unknown): s
       return fact.nullable ? null : `"${fact.name}" is nooit onbekend; vergelijken met null heeft geen zin`;
     }
     if (typeof value === 'number' && Number.isFinite(value)) return null;
+    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$|^\d{1,2}-\d{1,2}-\d{4}$/.test(value.trim())) {
+      return `waarde "${value}" is een datum, maar ${fact.name} is een getal${fact.unit ? ` (${fact.unit})` : ''}; datums kunnen niet worden vergeleken — schrijf een getal zonder aanhalingstekens`;
+    }
     if (typeof value === 'string' && /\d/.test(value)) {
-      return `waarde ${describe(value)} is tekst; schrijf een getal zonder aanhalingstekens${fact.type === 'bedrag' ? ' in euro met een punt als decimaalteken (bijv. 1250.50)' : ''}`;
+      return `waarde "${value}" is tekst; schrijf een getal zonder aanhalingstekens${fact.type === 'bedrag' ? ' in euro met een punt als decimaalteken (bijv. 1250.50)' : ''}`;
     }
     return `waarde ${describe(value)} is geen getal (${fact.label} is ${fact.type === 'bedrag' ? 'een bedrag in euro' : 'een getal'})`;
   }
