@@ -47,7 +47,7 @@ describe('vroegsignaal rules (CLI)', () => {
     const bad = await cli('rules', 'check', '--rules', dir);
     expect(bad.code).to.equal(1);
     expect(bad.out.split('\n').filter((l) => l.startsWith('FOUT'))).to.deep.equal([
-      'FOUT  fout.json [fout] prioriteit: prioriteit moet een positief geheel getal zijn (1 of hoger), niet de tekst "hoog"',
+      'FOUT  fout.json [fout] prioriteit: prioriteit moet een positief geheel getal zijn (1 of hoger), niet "hoog" (tekst)',
       'FOUT  regulier.json [regulier] gebeurtenis.type: onbekend gebeurtenistype "werkvoorrad"; toegestaan: niet-oppakken, werkvoorraad, escalatie, zorgmelding — bedoelt u "werkvoorraad"?',
     ]);
     expect(bad.out).to.contain('is ONGELDIG: 2 fout(en). De nachtelijke verwerking start hier niet mee.');

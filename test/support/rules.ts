@@ -82,7 +82,7 @@ export const PLANTED: Record<string, { text: string; path: string; message: RegE
   'i-verwijzing.json': {
     text: ruleJson({ naam: 'i-verwijzing', voorwaarden: { all: [{ condition: 'gezinMetKinderen' }] } }),
     path: 'voorwaarden.all[0].condition',
-    message: /verwijzing naar voorwaarde "gezinMetKinderen" kan niet worden gevonden/,
+    message: /^verwijzing naar voorwaarde "gezinMetKinderen" bestaat niet: geen bestand in voorwaarden\/ heeft die naam \(er zijn geen gedeelde voorwaarden\)$/,
   },
   'z-dubbel.json': {
     text: ruleJson({ naam: 'regulier' }),
