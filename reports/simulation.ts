@@ -30,6 +30,7 @@ export function buildSimulationWorkbook(r: SimulationResult, generatedAt: Date):
   sum.addRow({ k: 'Regelset(s) die toen golden', v: r.actualVersions.join(', ') || '(geen beslissingen)' });
   sum.addRow({ k: 'Opnieuw beoordeelde meldingen (intake)', v: r.evaluated.intake });
   sum.addRow({ k: 'Opnieuw beoordeelde escalatiebeslissingen', v: r.evaluated.escalation });
+  sum.addRow({ k: 'Zaken zonder escalatiebeslissing, beoordeeld bij opening', v: r.evaluated.atOpening });
   sum.addRow({ k: 'Zaken/meldingen met een verschil', v: r.changedReferences });
   for (const k of CHANGE_KINDS) sum.addRow({ k: `  waarvan anders: ${CHANGE_LABELS[k]}`, v: r.counts[k] });
   sum.getColumn('v').alignment = { horizontal: 'left' };
@@ -38,6 +39,7 @@ export function buildSimulationWorkbook(r: SimulationResult, generatedAt: Date):
   ws.columns = [
     { header: 'Zaak / melding', key: 'ref', width: 14 },
     { header: 'Fase', key: 'phase', width: 10 },
+    { header: 'Grondslag', key: 'basis', width: 22 },
     { header: 'Verwerkingsdatum', key: 'date', width: 16, style: { numFmt: 'dd-mm-yyyy' } },
     { header: 'Wat verandert', key: 'changes', width: 30 },
     { header: 'Opgepakt (nu)', key: 'pa', width: 12 },
@@ -61,6 +63,7 @@ export function buildSimulationWorkbook(r: SimulationResult, generatedAt: Date):
     ws.addRow({
       ref: row.reference,
       phase: row.phase,
+      basis: row.basis === 'opgeslagen' ? 'opgeslagen beslissing' : 'zaak bij opening',
       date: utcDate(row.businessDate),
       changes: row.changes.map((c) => CHANGE_LABELS[c]).join('; '),
       pa: yesNo(row.actual.pickedUp),

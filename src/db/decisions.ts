@@ -125,3 +125,9 @@ export async function rulesetHistory(db: Db): Promise<RulesetUsage[]> {
   }
   return [...by.values()].sort((a, b) => a.firstDate.localeCompare(b.firstDate) || a.version.localeCompare(b.version));
 }
+
+/** Ids of the cases that have at least one stored decision of the phase. */
+export async function caseIdsWithDecisions(db: Db, phase: Phase): Promise<Set<number>> {
+  const rows = await db('rule_decisions').distinct('case_id').where({ phase }).whereNotNull('case_id');
+  return new Set((rows as Array<Record<string, unknown>>).map((r) => toInt(r.case_id)));
+}

@@ -7,13 +7,16 @@
  * (including date-dependent ones like days of arrears, days to eviction and age). The candidate rules
  * are evaluated on exactly those facts and that date, so the comparison is "what would the candidate
  * have decided that night", not a recomputation with today's date. Escalation is compared on the
- * stored escalation decisions (the nights something changed for a case); a case for which no
- * escalation rule ever fired has no stored escalation facts and is compared at intake only.
+ * stored escalation decisions (the nights something changed for a case). A case for which no
+ * escalation rule ever fired has no stored escalation facts: it is compared on its state the night
+ * it was opened (the intake facts, no contact, no route, no zorgmelding, the full term ahead),
+ * which is exactly what the escalation run saw that night.
  */
 import { caseReference } from '../db/cases';
-import { decisionsInPeriod, type DecisionRecord } from '../db/decisions';
+import { caseIdsWithDecisions, decisionsInPeriod, type DecisionRecord } from '../db/decisions';
 import type { Db } from '../db/rows';
-import { decideIntake, type FiredEvent, type QueueDefaults } from '../domain/rules/decide';
+import { deriveCaseFacts, type FactValues, type Phase } from '../domain/facts';
+import { decideEscalation, decideIntake, type FiredEvent, type QueueDefaults } from '../domain/rules/decide';
 import type { RuleSet } from '../domain/rules/ruleset';
 import { addWorkingDays } from '../domain/workdays';
 import { UsageError } from '../errors';
@@ -45,6 +48,8 @@ export interface SimulatedOutcome {
 export interface SimulationRow {
   /** `VS-000123` for a case, `M-000045` for a signal that never became a case. */
   reference: string;
+  /** 'opgeslagen': a stored decision re-evaluated; 'bij-opening': escalation rules on the case as opened. */
+  basis: 'opgeslagen' | 'bij-opening';
   caseId: number | null;
   signalId: number | null;
   decisionId: number;
@@ -61,7 +66,8 @@ export interface SimulationResult {
   to: string | null;
   candidateVersion: string;
   actualVersions: string[];
-  evaluated: { intake: number; escalation: number };
+  /** Stored intake and escalation decisions re-evaluated, and cases compared at opening. */
+  evaluated: { intake: number; escalation: number; atOpening: number };
   /** Distinct cases/signals with at least one change. */
   changedReferences: number;
   /** Per kind: distinct cases/signals with that change. */
@@ -118,9 +124,9 @@ const CANDIDATE_IN_FORCE = '9999-12-31';
 /** Decisions read per query (each carries its facts and trace). */
 const PAGE_SIZE = 500;
 
-async function evaluateStored(evaluator: RuleEvaluator, d: DecisionRecord): Promise<FiredEvent[]> {
+async function evaluateStored(evaluator: RuleEvaluator, phase: Phase, facts: FactValues, d: DecisionRecord): Promise<FiredEvent[]> {
   try {
-    return (await evaluator.evaluate(d.phase, d.facts, CANDIDATE_IN_FORCE)).events;
+    return (await evaluator.evaluate(phase, facts, CANDIDATE_IN_FORCE)).events;
   } catch (e) {
     // A candidate rule may use a fact that did not exist when the decision was stored.
     throw new UsageError(
@@ -139,7 +145,9 @@ export async function simulate(
   const evaluator = new RuleEvaluator(candidate);
   const rows: SimulationRow[] = [];
   const versions = new Set<string>();
-  const evaluated = { intake: 0, escalation: 0 };
+  const evaluated = { intake: 0, escalation: 0, atOpening: 0 };
+  const escalated = await caseIdsWithDecisions(db, 'escalatie');
+  const openings: DecisionRecord[] = [];
   for (const phase of ['intake', 'escalatie'] as const) {
     for (let afterId = 0; ; ) {
       const page = await decisionsInPeriod(db, phase, opts.from, opts.to, { afterId, limit: opts.pageSize ?? PAGE_SIZE });
@@ -149,18 +157,44 @@ export async function simulate(
         if (phase === 'intake') evaluated.intake += 1;
         else evaluated.escalation += 1;
         versions.add(d.rulesetVersion);
-        const events = await evaluateStored(evaluator, d);
+        const events = await evaluateStored(evaluator, d.phase, d.facts, d);
         const actual = d.phase === 'intake' ? intakeOutcome(d.events, opts.defaults, d.businessDate) : escalationOutcome(d.events);
         const cand = d.phase === 'intake' ? intakeOutcome(events, opts.defaults, d.businessDate) : escalationOutcome(events);
+        // A case that opened here and never had an escalation decision: compare it at opening below.
+        if (d.phase === 'intake' && d.caseId !== null && d.facts.openZaak === false && !escalated.has(d.caseId) && actual.pickedUp) openings.push(d);
         const changes = diff(d.phase, actual, cand);
         if (changes.length === 0) continue;
         rows.push({
-          reference: d.caseId !== null ? caseReference(d.caseId) : signalReference(d.signalId ?? 0),
+          reference: d.caseId !== null ? caseReference(d.caseId) : signalReference(d.signalId ?? 0), basis: 'opgeslagen',
           caseId: d.caseId, signalId: d.signalId, decisionId: d.id, phase: d.phase, businessDate: d.businessDate,
           actualVersion: d.rulesetVersion, actual, candidate: cand, changes,
         });
       }
     }
+  }
+  for (const d of openings) {
+    const opened = intakeOutcome(d.events, opts.defaults, d.businessDate);
+    const term = decideIntake(d.events, opts.defaults);
+    const facts = deriveCaseFacts(
+      d.facts,
+      { openedDate: d.businessDate, workdaysToDeadline: term.pickedUp ? term.termWorkdays : 0, contactMade: false, routeActive: false, zorgmeldingDone: false },
+      d.businessDate,
+    );
+    evaluated.atOpening += 1;
+    const events = await evaluateStored(evaluator, 'escalatie', facts, d);
+    // Nothing fired for this case under the rules in force (no escalation decision was stored).
+    const actual: SimulatedOutcome = { pickedUp: null, reason: null, queue: null, priority: null, deadline: null, zorgmelding: false, rule: null };
+    const o = decideEscalation(events, { queue: opened.queue ?? '', priority: opened.priority ?? Number.MAX_SAFE_INTEGER });
+    const cand: SimulatedOutcome = {
+      pickedUp: null, reason: null, queue: o.escalation?.queue ?? null, priority: o.escalation?.priority ?? null, deadline: null,
+      zorgmelding: o.zorgmelding !== null, rule: o.escalation?.rule ?? o.zorgmelding?.rule ?? null,
+    };
+    const changes = diff('escalatie', actual, cand);
+    if (changes.length === 0) continue;
+    rows.push({
+      reference: caseReference(d.caseId!), basis: 'bij-opening', caseId: d.caseId, signalId: d.signalId, decisionId: d.id,
+      phase: 'escalatie', businessDate: d.businessDate, actualVersion: d.rulesetVersion, actual, candidate: cand, changes,
+    });
   }
   rows.sort((a, b) => a.reference.localeCompare(b.reference) || a.businessDate.localeCompare(b.businessDate) || a.decisionId - b.decisionId);
   const counts = Object.fromEntries(CHANGE_KINDS.map((k) => [k, new Set(rows.filter((r) => r.changes.includes(k)).map((r) => r.reference)).size])) as Record<ChangeKind, number>;

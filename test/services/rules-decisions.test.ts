@@ -84,7 +84,7 @@ describeEachDb('rules on stored decisions: explain, simulate, history', (t) => {
     const before = await snapshot(db);
     const r = await simulate(db, loadRuleSet(dir), { from: '2026-03-01', to: '2026-03-31', defaults: config.defaultQueue });
     expect(await snapshot(db)).to.deep.equal(before);
-    expect(r.evaluated).to.deep.equal({ intake: 7, escalation: 1 });
+    expect(r.evaluated).to.deep.equal({ intake: 7, escalation: 1, atOpening: 5 });
     expect(r.rows.map((x) => [x.reference, x.changes, x.actual.queue, x.candidate.pickedUp, x.candidate.reason])).to.deep.equal([
       ['VS-000001', ['opgepakt'], 'regulier', false, 'drempelbedrag'],
       ['VS-000002', ['opgepakt'], 'regulier', false, 'drempelbedrag'],
@@ -98,23 +98,25 @@ describeEachDb('rules on stored decisions: explain, simulate, history', (t) => {
 
     // A period without decisions re-evaluates nothing.
     const empty = await simulate(db, loadRuleSet(dir), { from: '2026-04-01', to: null, defaults: config.defaultQueue });
-    expect(empty.evaluated).to.deep.equal({ intake: 0, escalation: 0 });
+    expect(empty.evaluated).to.deep.equal({ intake: 0, escalation: 0, atOpening: 0 });
 
     // The shareable workbook: Dutch headers, frozen header, filter, real numbers and dates.
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await buildSimulationWorkbook(r, new Date('2026-03-03T10:00:00Z')).xlsx.writeBuffer()) as never);
     const ws = wb.getWorksheet('Verschillen')!;
     expect(ws.getRow(1).getCell(1).value).to.equal('Zaak / melding');
-    expect(ws.getRow(1).getCell(11).value).to.equal('Prioriteit (nu)');
+    expect(ws.getRow(1).getCell(12).value).to.equal('Prioriteit (nu)');
     expect(ws.views[0]).to.deep.include({ state: 'frozen', ySplit: 1 });
     expect(ws.autoFilter).to.not.equal(undefined);
     expect(ws.rowCount).to.equal(4);
     expect(ws.getRow(2).getCell(1).value).to.equal('VS-000001');
-    expect(ws.getRow(2).getCell(11).value).to.equal(4);
-    expect((ws.getRow(2).getCell(13).value as Date).toISOString()).to.equal('2026-03-30T00:00:00.000Z');
-    expect(ws.getRow(2).getCell(8).value).to.equal('drempelbedrag');
+    expect(ws.getRow(2).getCell(12).value).to.equal(4);
+    expect((ws.getRow(2).getCell(14).value as Date).toISOString()).to.equal('2026-03-30T00:00:00.000Z');
+    expect(ws.getRow(2).getCell(9).value).to.equal('drempelbedrag');
+    expect(ws.getRow(2).getCell(3).value).to.equal('opgeslagen beslissing');
     const sum = wb.getWorksheet('Samenvatting')!;
-    expect(sum.getRow(7).values).to.deep.equal([undefined, 'Zaken/meldingen met een verschil', 3]);
+    expect(sum.getRow(7).values).to.deep.equal([undefined, 'Zaken zonder escalatiebeslissing, beoordeeld bij opening', 5]);
+    expect(sum.getRow(8).values).to.deep.equal([undefined, 'Zaken/meldingen met een verschil', 3]);
   });
 
   it('simulates a changed zorgmelding criterion on the stored escalation decisions', async () => {
@@ -125,9 +127,24 @@ describeEachDb('rules on stored decisions: explain, simulate, history', (t) => {
       r.voorwaarden.all.push({ fact: 'dagenTotOntruiming', operator: 'lessThan', value: 7 });
     });
     const r = await simulate(db, loadRuleSet(dir), { from: null, to: null, defaults: config.defaultQueue });
-    expect(r.rows.map((x) => [x.reference, x.phase, x.changes, x.actual.zorgmelding, x.candidate.zorgmelding])).to.deep.equal([
-      ['VS-000006', 'escalatie', ['zorgmelding'], true, false],
+    expect(r.rows.map((x) => [x.reference, x.phase, x.basis, x.changes, x.actual.zorgmelding, x.candidate.zorgmelding])).to.deep.equal([
+      ['VS-000006', 'escalatie', 'opgeslagen', ['zorgmelding'], true, false],
     ]);
+  });
+
+  it('finds cases that would newly need a zorgmelding, also when no escalation decision was ever stored for them', async () => {
+    const { db } = t();
+    const { config } = await nightly();
+    const dir = copyRules();
+    editRule(dir, 'zorgmelding.json', (r) => {
+      r.voorwaarden = { all: [{ fact: 'achterstandBedrag', operator: 'greaterThanInclusive', value: 150 }] };
+    });
+    const r = await simulate(db, loadRuleSet(dir), { from: null, to: null, defaults: config.defaultQueue });
+    expect(r.rows.map((x) => [x.reference, x.basis, x.changes, x.actual.zorgmelding, x.candidate.zorgmelding])).to.deep.equal([
+      ['VS-000004', 'bij-opening', ['zorgmelding'], false, true],
+      ['VS-000005', 'bij-opening', ['zorgmelding'], false, true],
+    ]);
+    expect(r.counts.zorgmelding).to.equal(2);
   });
 
   it('lists the rule-set versions in force, when, and how many decisions each made', async () => {

@@ -32,7 +32,10 @@ function describeSide(phase: string, o: SimulationRow['actual']): string {
 export function renderSimulation(r: SimulationResult, examples: number): string {
   const out: string[] = [];
   out.push(`Simulatie van regelset ${r.candidateVersion} over ${r.from ? formatDateNl(r.from) : 'het begin'} t/m ${r.to ? formatDateNl(r.to) : 'nu'}`);
-  out.push(`Opnieuw beoordeeld: ${formatInt(r.evaluated.intake)} meldingen (intake) en ${formatInt(r.evaluated.escalation)} escalatiebeslissingen, genomen onder regelset ${r.actualVersions.join(', ') || '-'}.`);
+  out.push(
+    `Opnieuw beoordeeld: ${formatInt(r.evaluated.intake)} meldingen (intake) en ${formatInt(r.evaluated.escalation)} escalatiebeslissingen, ` +
+      `genomen onder regelset ${r.actualVersions.join(', ') || '-'}, plus ${formatInt(r.evaluated.atOpening)} zaken zonder escalatiebeslissing (escalatieregels op de zaak bij opening).`,
+  );
   out.push(`Er verandert iets bij ${formatInt(r.changedReferences)} zaken/meldingen (${formatInt(r.rows.length)} beslissingen). Er is niets in de database gewijzigd.`);
   out.push('');
   out.push(table(['Wat verandert', 'Zaken/meldingen'], CHANGE_KINDS.map((k) => [CHANGE_LABELS[k], formatInt(r.counts[k])]), [1]));
@@ -42,7 +45,7 @@ export function renderSimulation(r: SimulationResult, examples: number): string 
     out.push('');
     out.push(`Voorbeelden — ${CHANGE_LABELS[k]} (${rows.length} beslissingen${rows.length > examples ? `, eerste ${examples}` : ''}):`);
     for (const x of rows.slice(0, examples)) {
-      out.push(`  ${x.reference}  ${formatDateNl(x.businessDate)}  nu: ${describeSide(x.phase, x.actual)}  →  kandidaat: ${describeSide(x.phase, x.candidate)}`);
+      out.push(`  ${x.reference}  ${formatDateNl(x.businessDate)}${x.basis === 'bij-opening' ? ' (bij opening)' : ''}  nu: ${describeSide(x.phase, x.actual)}  →  kandidaat: ${describeSide(x.phase, x.candidate)}`);
     }
   }
   return out.join('\n');
