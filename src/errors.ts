@@ -39,7 +39,7 @@ export class RuleSetError extends VsError {
       `De regelset is ongeldig (${problems.filter((p) => p.severity === 'error').length} fout(en)):\n` +
         problems
           .filter((p) => p.severity === 'error')
-          .map((p) => `  - ${p.file}${p.rule ? ` [${p.rule}]` : ''} ${p.path}: ${p.message}`)
+          .map((p) => `  - ${p.file}${p.rule ? ` [${p.rule}]` : ''}${p.path ? ` ${p.path}` : ''}: ${p.message}`)
           .join('\n'),
       { count: problems.length },
     );

@@ -6,22 +6,9 @@ import { Engine } from 'json-rules-engine';
 import type { FactValues, Phase } from '../domain/facts';
 import type { FiredEvent } from '../domain/rules/decide';
 import { activeRules, type Condition, type RuleDefinition, type RuleSet } from '../domain/rules/ruleset';
+import type { ConditionTrace, RuleTrace } from '../domain/rules/trace';
 
-/** A condition as evaluated: leaves carry the fact value seen and whether it held. */
-export type ConditionTrace =
-  | { fact: string; operator: string; value: unknown; factValue?: unknown; result?: boolean }
-  | { all: ConditionTrace[]; result?: boolean }
-  | { any: ConditionTrace[]; result?: boolean }
-  | { not: ConditionTrace; result?: boolean };
-
-export interface RuleTrace {
-  rule: string;
-  title: string;
-  priority: number;
-  fired: boolean;
-  event: { type: string; params: Record<string, unknown> };
-  conditions: ConditionTrace;
-}
+export type { ConditionTrace, RuleTrace } from '../domain/rules/trace';
 
 export interface Evaluation {
   events: FiredEvent[];

@@ -17,8 +17,21 @@ export function readRuleFiles(dir: string): RuleFile[] {
     .map((f) => ({ file: f, text: fs.readFileSync(path.join(dir, f), 'utf8') }));
 }
 
+export const CONDITION_DIR = 'voorwaarden';
+
+/** Shared named conditions: `<rules>/voorwaarden/*.json` (none is fine). */
+export function readConditionFiles(dir: string): RuleFile[] {
+  const sub = path.join(dir, CONDITION_DIR);
+  if (!fs.existsSync(sub)) return [];
+  return fs
+    .readdirSync(sub)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => ({ file: `${CONDITION_DIR}/${f}`, text: fs.readFileSync(path.join(sub, f), 'utf8') }));
+}
+
 export function checkRuleDir(dir: string): { ruleSet: RuleSet | null; problems: RuleProblem[] } {
-  return validateRuleFiles(readRuleFiles(dir));
+  return validateRuleFiles(readRuleFiles(dir), readConditionFiles(dir));
 }
 
 /** Loads a rule set or throws RuleSetError listing every problem; nothing runs on an invalid set. */

@@ -2,6 +2,7 @@
  * A database's content without generated ids and timestamps, keyed by the source row ids, so two
  * databases (SQLite vs PostgreSQL, crashed-and-resumed vs clean) can be compared for equality.
  */
+import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 
 export async function contentSnapshot(db: Knex): Promise<Record<string, unknown>> {
@@ -49,5 +50,22 @@ export async function contentSnapshot(db: Knex): Promise<Record<string, unknown>
 export async function tableCounts(db: Knex, tables: string[]): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const t of tables) out[t] = Number(((await db(t).count({ n: '*' }).first()) as { n: unknown }).n);
+  return out;
+}
+
+/** A fingerprint of every table (row count + hash of all rows in id order), to prove "nothing changed". */
+export const ALL_TABLES = [
+  'partners', 'source_watermarks', 'job_runs', 'households', 'cases', 'signals', 'quarantine', 'rule_decisions',
+  'queue_entries', 'data_sharing_log', 'audit_log', 'contact_attempts', 'case_findings', 'consents',
+  'municipal_approvals', 'case_routes', 'zorgmeldingen', 'case_status_history',
+];
+
+export async function snapshot(db: Knex): Promise<Record<string, { rows: number; hash: string }>> {
+  const out: Record<string, { rows: number; hash: string }> = {};
+  for (const t of ALL_TABLES) {
+    if (!(await db.schema.hasTable(t))) continue;
+    const rows = await db(t).select('*').orderBy(1);
+    out[t] = { rows: rows.length, hash: createHash('sha256').update(JSON.stringify(rows)).digest('hex').slice(0, 16) };
+  }
   return out;
 }

@@ -9,6 +9,7 @@ import { FACTS_BY_NAME, OPERATORS_BY_TYPE, type FactDefinition, type Phase } fro
 import { isIsoDate } from '../dates';
 import { EVENTS_BY_TYPE } from './events';
 import type { Condition, RuleDefinition, RuleSet } from './ruleset';
+import { analyseRuleSet } from './analyse';
 
 export interface RuleFile {
   file: string;
@@ -50,22 +51,44 @@ function lineCol(text: string, offset: number): { line: number; column: number }
   return { line, column: offset - before.lastIndexOf('\n') };
 }
 
-function jsonError(text: string, e: unknown): string {
-  const msg = e instanceof Error ? e.message : String(e);
+/** The most common JSON.parse complaints, in Dutch (the original English follows in brackets). */
+function dutchJsonMessage(msg: string): string {
+  const core = msg.replace(/ in JSON at .*$/, '');
+  const known: Array<[RegExp, string]> = [
+    [/Expected ',' or '}' after property value/, 'komma of } verwacht na een waarde (vergeten komma?)'],
+    [/Expected ',' or ']' after array element/, 'komma of ] verwacht na een element van een lijst'],
+    [/Expected double-quoted property name/, 'sleutel tussen dubbele aanhalingstekens verwacht (komma te veel?)'],
+    [/Unexpected end of JSON input/, 'bestand houdt onverwacht op (ontbreekt een } of ]?)'],
+    [/Unterminated string/, 'tekst zonder afsluitend aanhalingsteken'],
+    [/Unexpected token/, 'onverwacht teken'],
+    [/Bad control character/, 'ongeldig teken in tekst'],
+  ];
+  const hit = known.find(([re]) => re.test(core));
+  return hit ? `${hit[1]} [${core}]` : core;
+}
+
+/** A JSON.parse failure as a Dutch message with line and column. */
+export function jsonError(text: string, e: unknown): string {
+  const raw = e instanceof Error ? e.message : String(e);
+  const msg = raw.replace(/^[^]*?(?=(Expected|Unexpected|Unterminated|Bad control))/, '');
+  if (/Unexpected end of JSON input/.test(msg)) {
+    const { line, column } = lineCol(text, text.length);
+    return `ongeldige JSON op regel ${line}, kolom ${column}: ${dutchJsonMessage(msg)}`;
+  }
   const m = /position (\d+)/.exec(msg);
   if (m) {
     const { line, column } = lineCol(text, Number(m[1]));
-    return `ongeldige JSON op regel ${line}, kolom ${column}: ${msg.replace(/ in JSON at position \d+.*$/, '')}`;
+    return `ongeldige JSON op regel ${line}, kolom ${column}: ${dutchJsonMessage(msg)}`;
   }
   const lc = /line (\d+) column (\d+)/.exec(msg);
-  if (lc) return `ongeldige JSON op regel ${lc[1]}, kolom ${lc[2]}: ${msg.replace(/ in JSON at .*$/, '')}`;
-  return `ongeldige JSON: ${msg}`;
+  if (lc) return `ongeldige JSON op regel ${lc[1]}, kolom ${lc[2]}: ${dutchJsonMessage(msg)}`;
+  return `ongeldige JSON: ${dutchJsonMessage(msg)}`;
 }
 
 function describe(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'een lijst';
-  if (typeof v === 'string') return `de tekst "${v}"`;
+  if (typeof v === 'string') return `"${v}" (tekst)`;
   return `${typeof v === 'number' ? 'het getal' : typeof v === 'boolean' ? 'de waarde' : typeof v} ${JSON.stringify(v)}`;
 }
 
@@ -77,8 +100,11 @@ function valueProblem(fact: FactDefinition, operator: string, value: unknown): s
       return fact.nullable ? null : `"${fact.name}" is nooit onbekend; vergelijken met null heeft geen zin`;
     }
     if (typeof value === 'number' && Number.isFinite(value)) return null;
+    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$|^\d{1,2}-\d{1,2}-\d{4}$/.test(value.trim())) {
+      return `waarde "${value}" is een datum, maar ${fact.name} is een getal${fact.unit ? ` (${fact.unit})` : ''}; datums kunnen niet worden vergeleken — schrijf een getal zonder aanhalingstekens`;
+    }
     if (typeof value === 'string' && /\d/.test(value)) {
-      return `waarde ${describe(value)} is tekst; schrijf een getal zonder aanhalingstekens${fact.type === 'bedrag' ? ' in euro met een punt als decimaalteken (bijv. 1250.50)' : ''}`;
+      return `waarde "${value}" is tekst; schrijf een getal zonder aanhalingstekens${fact.type === 'bedrag' ? ' in euro met een punt als decimaalteken (bijv. 1250.50)' : ''}`;
     }
     return `waarde ${describe(value)} is geen getal (${fact.label} is ${fact.type === 'bedrag' ? 'een bedrag in euro' : 'een getal'})`;
   }
@@ -103,12 +129,76 @@ function valueProblem(fact: FactDefinition, operator: string, value: unknown): s
   return check(value);
 }
 
+/** A named condition in `voorwaarden/*.json`, referenced from rules as `{ "condition": "naam" }`. */
+export interface SharedCondition {
+  file: string;
+  name: string;
+  title: string;
+  conditions: unknown;
+}
+
+interface ConditionContext {
+  /** null: checked on its own (a shared condition), facts of any phase allowed. */
+  phase: Phase | null;
+  shared: ReadonlyMap<string, SharedCondition>;
+}
+
+/** The names of every fact a condition uses, following references (each shared condition once). */
+function factsUsed(c: unknown, shared: ReadonlyMap<string, SharedCondition>, seen = new Set<string>()): string[] {
+  if (typeof c !== 'object' || c === null) return [];
+  const o = c as Record<string, unknown>;
+  if (typeof o.condition === 'string') {
+    const t = shared.get(o.condition);
+    if (!t || seen.has(t.name)) return [];
+    seen.add(t.name);
+    return factsUsed(t.conditions, shared, seen);
+  }
+  if (Array.isArray(o.all)) return o.all.flatMap((x) => factsUsed(x, shared, seen));
+  if (Array.isArray(o.any)) return o.any.flatMap((x) => factsUsed(x, shared, seen));
+  if (o.not) return factsUsed(o.not, shared, seen);
+  return typeof o.fact === 'string' ? [o.fact] : [];
+}
+
+/** The chain of references from `name` back to itself, or null when there is no cycle. */
+function referenceCycle(name: string, shared: ReadonlyMap<string, SharedCondition>): string[] | null {
+  const refs = (c: unknown): string[] => {
+    if (typeof c !== 'object' || c === null) return [];
+    const o = c as Record<string, unknown>;
+    if (typeof o.condition === 'string') return [o.condition];
+    if (Array.isArray(o.all)) return o.all.flatMap(refs);
+    if (Array.isArray(o.any)) return o.any.flatMap(refs);
+    return o.not ? refs(o.not) : [];
+  };
+  const walk = (current: string, chain: string[], visited: Set<string>): string[] | null => {
+    for (const next of refs(shared.get(current)?.conditions)) {
+      if (next === name) return [...chain, next];
+      if (visited.has(next) || !shared.has(next)) continue;
+      visited.add(next);
+      const found = walk(next, [...chain, next], visited);
+      if (found) return found;
+    }
+    return null;
+  };
+  return walk(name, [name], new Set());
+}
+
+/** Replaces every reference by the shared condition it names (only for a validated set). */
+function expandReferences(c: unknown, shared: ReadonlyMap<string, SharedCondition>): Condition {
+  const o = c as Record<string, unknown>;
+  if (typeof o.condition === 'string') return expandReferences(shared.get(o.condition)!.conditions, shared);
+  if (Array.isArray(o.all)) return { all: o.all.map((x) => expandReferences(x, shared)) };
+  if (Array.isArray(o.any)) return { any: o.any.map((x) => expandReferences(x, shared)) };
+  if (o.not) return { not: expandReferences(o.not, shared) };
+  return c as Condition;
+}
+
 function checkCondition(
   c: unknown,
   path: string,
-  phase: Phase,
+  ctx: ConditionContext,
   problem: (path: string, message: string) => void,
 ): void {
+  const phase = ctx.phase;
   if (typeof c !== 'object' || c === null || Array.isArray(c)) {
     problem(path, 'een voorwaarde moet een object zijn met "all", "any", "not" of "fact"');
     return;
@@ -116,7 +206,29 @@ function checkCondition(
   const o = c as Record<string, unknown>;
   const keys = Object.keys(o);
   if ('condition' in o) {
-    problem(`${path}.condition`, `verwijzing naar voorwaarde "${String(o.condition)}" bestaat niet (gedeelde voorwaarden worden niet ondersteund; schrijf de voorwaarde uit)`);
+    const extra = keys.filter((k) => k !== 'condition');
+    if (extra.length) problem(path, `naast "condition" horen geen andere sleutels: ${extra.join(', ')}`);
+    const ref = o.condition;
+    const target = typeof ref === 'string' ? ctx.shared.get(ref) : undefined;
+    if (!target) {
+      const hint = typeof ref === 'string' ? suggest(ref, ctx.shared.keys()) : null;
+      const known = [...ctx.shared.keys()].sort();
+      problem(
+        `${path}.condition`,
+        `verwijzing naar voorwaarde "${String(ref)}" bestaat niet: geen bestand in voorwaarden/ heeft die naam` +
+          (hint ? ` — bedoelt u "${hint}"?` : known.length ? ` (wel: ${known.join(', ')})` : ' (er zijn geen gedeelde voorwaarden)'),
+      );
+      return;
+    }
+    if (phase !== null) {
+      const wrong = [...new Set(factsUsed(target.conditions, ctx.shared))].filter((f) => {
+        const def = FACTS_BY_NAME.get(f);
+        return def !== undefined && !def.phases.includes(phase);
+      });
+      if (wrong.length) {
+        problem(`${path}.condition`, `voorwaarde "${target.name}" (${target.file}) gebruikt ${wrong.map((w) => `"${w}"`).join(', ')}, dat niet bestaat in fase "${phase}"`);
+      }
+    }
     return;
   }
   for (const group of ['all', 'any'] as const) {
@@ -128,16 +240,16 @@ function checkCondition(
       }
       const extra = keys.filter((k) => k !== group && k !== 'naam');
       if (extra.length) problem(path, `onbekende sleutel(s) naast "${group}": ${extra.join(', ')}`);
-      list.forEach((sub, i) => checkCondition(sub, `${path}.${group}[${i}]`, phase, problem));
+      list.forEach((sub, i) => checkCondition(sub, `${path}.${group}[${i}]`, ctx, problem));
       return;
     }
   }
   if ('not' in o) {
-    checkCondition(o.not, `${path}.not`, phase, problem);
+    checkCondition(o.not, `${path}.not`, ctx, problem);
     return;
   }
   if (!('fact' in o)) {
-    problem(path, 'voorwaarde zonder "fact" (of "all"/"any"/"not")');
+    problem(path, 'voorwaarde zonder "fact" (of "all"/"any"/"not"/"condition")');
     return;
   }
   const allowedKeys = ['fact', 'operator', 'value', 'naam'];
@@ -150,7 +262,7 @@ function checkCondition(
     problem(`${path}.fact`, `onbekend feit "${String(factName)}"${hint ? ` — bedoelt u "${hint}"?` : ''}`);
     return;
   }
-  if (!fact.phases.includes(phase)) {
+  if (phase !== null && !fact.phases.includes(phase)) {
     problem(`${path}.fact`, `feit "${fact.name}" bestaat niet in fase "${phase}" (wel in: ${fact.phases.join(', ')})`);
     return;
   }
@@ -234,10 +346,67 @@ export function ruleSetVersion(files: RuleFile[]): string {
  * Parses and validates rule files. Returns the rule set when there are no errors; problems (errors
  * and warnings) are always returned.
  */
-export function validateRuleFiles(files: RuleFile[]): { ruleSet: RuleSet | null; problems: RuleProblem[] } {
+const CONDITION_KEYS = ['naam', 'titel', 'omschrijving', 'voorwaarden'];
+
+/** Parses and checks the shared condition files; every problem is reported on the shared file. */
+function validateSharedConditions(files: RuleFile[], problems: RuleProblem[]): Map<string, SharedCondition> {
+  const shared = new Map<string, SharedCondition>();
+  const parsed: Array<{ file: RuleFile; doc: Record<string, unknown> }> = [];
+  for (const f of [...files].sort((a, b) => a.file.localeCompare(b.file))) {
+    let doc: unknown;
+    try {
+      doc = JSON.parse(f.text.replace(/^\ufeff/, ''));
+    } catch (e) {
+      problems.push({ file: f.file, path: '', message: jsonError(f.text, e), severity: 'error' });
+      continue;
+    }
+    const d = doc as Record<string, unknown>;
+    const name = typeof d?.naam === 'string' ? d.naam : undefined;
+    const problem = (path: string, message: string) => problems.push({ file: f.file, rule: name, path, message, severity: 'error' });
+    if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
+      problem('', 'een voorwaardebestand bevat precies één gedeelde voorwaarde: een JSON-object');
+      continue;
+    }
+    for (const k of Object.keys(d)) {
+      if (!CONDITION_KEYS.includes(k)) {
+        const hint = suggest(k, CONDITION_KEYS);
+        problem(k, `onbekende sleutel "${k}"${hint ? ` — bedoelt u "${hint}"?` : ''}`);
+      }
+    }
+    if (typeof d.naam !== 'string' || !/^[a-z0-9][a-z0-9-]{0,63}$/.test(d.naam)) {
+      problem('naam', 'naam ontbreekt of is ongeldig (kleine letters, cijfers en streepjes)');
+      continue;
+    }
+    if (shared.has(d.naam)) {
+      problem('naam', `naam "${d.naam}" komt ook voor in ${shared.get(d.naam)!.file}; namen moeten uniek zijn`);
+      continue;
+    }
+    if (typeof d.titel !== 'string' || d.titel.trim() === '') problem('titel', 'titel ontbreekt');
+    if (d.voorwaarden === undefined) problem('voorwaarden', 'voorwaarden ontbreken');
+    shared.set(d.naam, { file: f.file, name: d.naam, title: String(d.titel ?? ''), conditions: d.voorwaarden });
+    parsed.push({ file: f, doc: d });
+  }
+  for (const { file, doc } of parsed) {
+    if (doc.voorwaarden === undefined) continue;
+    const name = doc.naam as string;
+    const problem = (path: string, message: string) => problems.push({ file: file.file, rule: name, path, message, severity: 'error' });
+    checkCondition(doc.voorwaarden, 'voorwaarden', { phase: null, shared }, problem);
+    const cycle = referenceCycle(name, shared);
+    if (cycle) problem('voorwaarden', `voorwaarde verwijst naar zichzelf: ${cycle.join(' → ')}`);
+  }
+  return shared;
+}
+
+/**
+ * Parses and validates rule files (and the shared conditions they may reference). Returns the rule
+ * set when there are no errors, with every reference replaced by the condition it names; problems
+ * (errors and warnings) are always returned.
+ */
+export function validateRuleFiles(files: RuleFile[], conditionFiles: RuleFile[] = []): { ruleSet: RuleSet | null; problems: RuleProblem[] } {
   const problems: RuleProblem[] = [];
   const rules: RuleDefinition[] = [];
   const seen = new Map<string, string>();
+  const shared = validateSharedConditions(conditionFiles, problems);
   if (files.length === 0) {
     problems.push({ file: '(map)', path: '', message: 'geen regelbestanden gevonden', severity: 'error' });
   }
@@ -285,7 +454,7 @@ export function validateRuleFiles(files: RuleFile[]): { ruleSet: RuleSet | null;
       problem('prioriteit', `prioriteit moet een positief geheel getal zijn (1 of hoger), niet ${describe(d.prioriteit)}`);
     }
     if (d.voorwaarden === undefined) problem('voorwaarden', 'voorwaarden ontbreken');
-    else if (PHASES.includes(phase)) checkCondition(d.voorwaarden, 'voorwaarden', phase, problem);
+    else if (PHASES.includes(phase)) checkCondition(d.voorwaarden, 'voorwaarden', { phase, shared }, problem);
     if (PHASES.includes(phase)) checkEvent(d.gebeurtenis, phase, problem);
     if (problems.length === before) {
       const ev = d.gebeurtenis as { type: string; params?: Record<string, unknown> };
@@ -304,5 +473,10 @@ export function validateRuleFiles(files: RuleFile[]): { ruleSet: RuleSet | null;
     }
   }
   const hasErrors = problems.some((p) => p.severity === 'error');
-  return { ruleSet: hasErrors ? null : { version: ruleSetVersion(files), rules }, problems };
+  if (hasErrors) return { ruleSet: null, problems };
+  for (const r of rules) r.conditions = expandReferences(r.conditions, shared);
+  // Shared conditions change what rules decide, so they are part of the version.
+  const ruleSet: RuleSet = { version: ruleSetVersion([...files, ...conditionFiles]), rules };
+  // Warnings (overlap, gaps, rules that can never fire) are shown but never block.
+  return { ruleSet, problems: [...problems, ...analyseRuleSet(ruleSet)] };
 }
