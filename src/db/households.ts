@@ -16,6 +16,12 @@ export interface HouseholdRecord {
   houseNumberAddition: string | null;
   postcode: string;
   city: string | null;
+  /** Keyed hash of a BSN delivered in a DDAS import (never the number itself). */
+  bsnHash: string | null;
+}
+
+export function householdFromRow(r: Record<string, unknown>): HouseholdRecord {
+  return fromRow(r);
 }
 
 function fromRow(r: Record<string, unknown>): HouseholdRecord {
@@ -41,6 +47,7 @@ function fromRow(r: Record<string, unknown>): HouseholdRecord {
     houseNumberAddition: addition,
     postcode: String(r.postcode),
     city: toStrOrNull(r.city),
+    bsnHash: toStrOrNull(r.bsn_hash),
   };
 }
 

@@ -90,15 +90,15 @@ export const CASE_FIELDS = {
 /** Client fields; null = not in that version. */
 export const CLIENT_FIELDS: Record<keyof DdasClient, [string | null, string | null]> = {
   bsn: ['burgerservicenummer', 'Burgerservicenummer'],
-  gender: ['geslachtsaanduiding', null],
-  birthDate: ['geboortedatum', 'Geboortedatum'],
-  postcode: ['postcode', 'Postcode'],
-  houseNumber: ['huisnummer', 'Huisnummer'],
-  houseNumberAddition: ['huisnummertoevoeging', 'Huisnummertoevoeging'],
   initials: [null, 'Voorletters'],
   prefix: [null, 'Voorvoegsel'],
   lastName: [null, 'Achternaam'],
+  gender: ['geslachtsaanduiding', null],
+  birthDate: ['geboortedatum', 'Geboortedatum'],
   street: [null, 'Straatnaam'],
+  postcode: ['postcode', 'Postcode'],
+  houseNumber: ['huisnummer', 'Huisnummer'],
+  houseNumberAddition: ['huisnummertoevoeging', 'Huisnummertoevoeging'],
   city: [null, 'Plaatsnaam'],
 };
 export const SIGNAL_FIELDS = {
