@@ -7,7 +7,9 @@
  * - signals/cases/contact_attempts get `import_batch_id`; signals keep the DDAS status as delivered
  *   and which optional DDAS fields the file had (`ddas_fields`, JSON list), so an absent field is
  *   not exported as a made-up value.
- * - cases keep the DDAS matching/pick-up dates as delivered (our own cases derive them).
+ * - cases keep the DDAS matching/pick-up dates as delivered (our own cases derive them), and the
+ *   signal IDs they referred to that were not imported (yet): a monthly delivery refers to signals
+ *   of earlier months.
  * - households get `bsn_hash` (HMAC-SHA256 with a secret key: never the number itself) and
  *   `identity_origin` ('ddas-import' for households created by an import without a name).
  *
@@ -44,6 +46,8 @@ export async function up(knex: Knex): Promise<void> {
     t.string('ddas_matching_start', 10);
     t.string('ddas_matching_end', 10);
     t.string('ddas_picked_up_date', 10);
+    /** Signal IDs the delivered case referred to that were not (yet) imported: JSON list of "<source_key>|<ID>". */
+    t.text('ddas_pending_signal_ids');
   });
 
   await knex.schema.alterTable('contact_attempts', (t) => {
@@ -71,7 +75,7 @@ export async function down(knex: Knex): Promise<void> {
   });
   await knex.schema.alterTable('cases', (t) => {
     t.dropForeign(['import_batch_id']);
-    for (const c of ['import_batch_id', 'ddas_matching_date', 'ddas_matching_start', 'ddas_matching_end', 'ddas_picked_up_date']) t.dropColumn(c);
+    for (const c of ['import_batch_id', 'ddas_matching_date', 'ddas_matching_start', 'ddas_matching_end', 'ddas_picked_up_date', 'ddas_pending_signal_ids']) t.dropColumn(c);
   });
   await knex.schema.alterTable('signals', (t) => {
     t.dropIndex(['import_batch_id']);

@@ -61,6 +61,8 @@ export interface ExportCase {
   ddasMatchingStart: string | null;
   ddasMatchingEnd: string | null;
   ddasPickedUpDate: string | null;
+  /** Imported cases: delivered signal IDs that were never imported (earlier than the history). */
+  pendingSignalIds: string[];
   signals: ExportSignal[];
   attempts: ExportAttempt[];
 }
@@ -198,6 +200,7 @@ export async function exportCases(
         ddasMatchingStart: toStrOrNull(r.ddas_matching_start),
         ddasMatchingEnd: toStrOrNull(r.ddas_matching_end),
         ddasPickedUpDate: toStrOrNull(r.ddas_picked_up_date),
+        pendingSignalIds: (parseFields(r.ddas_pending_signal_ids) ?? []).map((p) => p.slice(p.indexOf('|') + 1)),
         signals: signalsByCase.get(id) ?? [],
         attempts: attemptsByCase.get(id) ?? [],
       };
@@ -341,6 +344,8 @@ export interface ImportedCaseRow {
   id: number;
   importBatchId: number | null;
   finalResult: string | null;
+  /** "<source_key>|<ID>" entries. */
+  pending: string[];
   ddas: Record<'ddas_matching_date' | 'ddas_matching_start' | 'ddas_matching_end' | 'ddas_picked_up_date', string | null>;
 }
 
@@ -351,6 +356,7 @@ export async function getCaseForImport(db: Db, id: number): Promise<ImportedCase
     id: toInt(r.id),
     importBatchId: toIntOrNull(r.import_batch_id),
     finalResult: toStrOrNull(r.final_result),
+    pending: parseFields(r.ddas_pending_signal_ids) ?? [],
     ddas: {
       ddas_matching_date: toStrOrNull(r.ddas_matching_date),
       ddas_matching_start: toStrOrNull(r.ddas_matching_start),
@@ -358,6 +364,22 @@ export async function getCaseForImport(db: Db, id: number): Promise<ImportedCase
       ddas_picked_up_date: toStrOrNull(r.ddas_picked_up_date),
     },
   };
+}
+
+function longestLiteral(s: string): string {
+  return s.split(/[%_\\[\]]/).sort((a, b) => b.length - a.length)[0] ?? '';
+}
+
+/** The imported case still waiting for this signal (referred to before the signal was imported). */
+export async function importedCaseWaitingFor(db: Db, pendingKey: string): Promise<number | null> {
+  const rows = await db('cases')
+    .select('id', 'ddas_pending_signal_ids')
+    .whereNotNull('import_batch_id')
+    .where('ddas_pending_signal_ids', 'like', `%${longestLiteral(JSON.stringify(pendingKey))}%`)
+    .orderBy('id');
+  // The LIKE is a coarse filter (the longest piece without LIKE wildcards); the JSON list decides.
+  const hit = rows.find((r) => (parseFields(r.ddas_pending_signal_ids) ?? []).includes(pendingKey));
+  return hit ? toInt(hit.id) : null;
 }
 
 export async function insertImportedCase(db: Db, row: Record<string, unknown>, now: Date): Promise<number> {

@@ -196,7 +196,8 @@ export async function buildDdasExport(db: Db, opts: DdasExportOptions): Promise<
       warnings.push(`zaak ${c.id}: geen enkel signaal is te leveren; weggelaten`);
       continue;
     }
-    cases.push(caseFor(c, version, ids, to, warnings));
+    // Imported cases also refer to the signals of months before the imported history, as delivered.
+    cases.push(caseFor(c, version, c.imported ? [...ids, ...c.pendingSignalIds] : ids, to, warnings));
   }
   signals.sort((a, b) => (a.signalDate ?? '').localeCompare(b.signalDate ?? '') || a.id.localeCompare(b.id));
 

@@ -28,7 +28,7 @@ import { foldKey } from '../domain/text';
 import type { PartnerType } from '../domain/intake';
 import { ensurePartner } from '../db/partners';
 import {
-  attemptsOfCase, changedSignalColumns, createImportedHousehold, deleteImportBatch, finishImportBatch, getCaseForImport,
+  attemptsOfCase, changedSignalColumns, createImportedHousehold, deleteImportBatch, finishImportBatch, getCaseForImport, importedCaseWaitingFor,
   householdsAtAddressAll, householdsByBsnHash, importBatchesByHash, importedSignalsBySourceKey, insertImportBatch,
   insertImportedAttempt, insertImportedCase, insertImportedSignal, linkSignalsToCase, updateHousehold, updateImportedCase,
   updateSignalColumns, type ImportedSignalRow,
@@ -57,6 +57,7 @@ export interface DdasImportCounts {
   casesNew: number;
   casesUpdated: number;
   casesUnchanged: number;
+  casesSkipped: number;
   attemptsNew: number;
   householdsNew: number;
   householdsMatched: number;
@@ -84,7 +85,7 @@ const IMPORT_LEGAL_BASIS = 'AVG art. 6 lid 1 sub e; Wgs art. 3, 5, 8 (historie v
 
 function emptyCounts(): DdasImportCounts {
   return {
-    signalsNew: 0, signalsUpdated: 0, signalsUnchanged: 0, casesNew: 0, casesUpdated: 0, casesUnchanged: 0,
+    signalsNew: 0, signalsUpdated: 0, signalsUnchanged: 0, casesNew: 0, casesUpdated: 0, casesUnchanged: 0, casesSkipped: 0,
     attemptsNew: 0, householdsNew: 0, householdsMatched: 0, clientsWithBsn: 0,
   };
 }
@@ -132,13 +133,15 @@ export async function importDdas(db: Knex, opts: DdasImportOptions): Promise<Dda
 
   const work = async (trx: Knex.Transaction): Promise<DdasImportResult> => {
     const earlierImports = await importBatchesByHash(trx, sha);
-    // Case references to signals that are not in this file must be in an earlier import.
-    const missing: DdasProblem[] = [];
+    // A monthly delivery refers to signals of earlier months: a case reference to a signal that is
+    // neither in this file nor in an earlier import is kept on the case (and linked when a delivery
+    // with that signal is imported later), with a warning.
     for (const ref of check.externalRefs) {
       const found = await importedSignalsBySourceKey(trx, sourceKeyOf(supplier, ref.gemeenteCode), [ref.id]);
-      if (!found.has(ref.id)) missing.push({ path: ref.path, message: `vroegsignaal "${ref.id}" staat niet in dit bestand en niet in een eerdere import van leverancier ${supplier}`, severity: 'fout' });
+      if (!found.has(ref.id)) {
+        warnings.push({ path: ref.path, message: `vroegsignaal "${ref.id}" staat niet in dit bestand en niet in een eerdere import: de zaak wordt zonder dit signaal geïmporteerd en wacht erop`, severity: 'waarschuwing' });
+      }
     }
-    if (missing.length) throw new DdasInvalidError(missing, `Het DDAS-bestand (v${version})`);
 
     const batchId = await insertImportBatch(trx, {
       fileName: opts.fileName, fileSha256: sha, version, supplierCode: supplier, deliveredAt: model.deliveredAt,
@@ -191,8 +194,14 @@ export async function importDdas(db: Knex, opts: DdasImportOptions): Promise<Dda
       for (const c of l.cases ?? []) {
         const refs = await importedSignalsBySourceKey(trx, sourceKey, c.signalIds.filter((id) => !existing.has(id)));
         for (const [k, v] of refs) existing.set(k, v);
-        const signals = c.signalIds.map((id) => existing.get(id)!);
-        await importCase(trx, c, signals, { batchId, version, recordedBy, actor: opts.actor, role, now, periodEnd: model.end }, counts);
+        const signals = c.signalIds.filter((id) => existing.has(id)).map((id) => existing.get(id)!);
+        const pending = c.signalIds.filter((id) => !existing.has(id)).map((id) => `${sourceKey}|${id}`);
+        if (signals.length === 0) {
+          counts.casesSkipped += 1;
+          warnings.push({ path: `$.leveringen[${(model.leveringen ?? []).indexOf(l)}].vroegsignaalzaken[${(l.cases ?? []).indexOf(c)}]`, message: 'geen enkel signaal van deze zaak is bekend: de zaak is niet geïmporteerd', severity: 'waarschuwing' });
+          continue;
+        }
+        await importCase(trx, c, signals, pending, c.signalIds.map((id) => `${sourceKey}|${id}`), { batchId, version, recordedBy, actor: opts.actor, role, now, periodEnd: model.end }, counts);
       }
       for (const [category, n] of Object.entries(received)) {
         sharing.push({
@@ -333,6 +342,8 @@ async function importCase(
   trx: Knex.Transaction,
   c: DdasCase,
   signals: ImportedSignalRow[],
+  pending: string[],
+  allKeys: string[],
   ctx: { batchId: number; version: DdasVersion; recordedBy: string; actor: string; role: string; now: Date; periodEnd: string },
   counts: DdasImportCounts,
 ): Promise<void> {
@@ -345,7 +356,12 @@ async function importCase(
     ddas_picked_up_date: c.pickedUpDate ?? null,
   };
   const attempts = (c.attempts ?? []).map((a) => attemptRow(a, c.pickedUpDate ?? c.matchingDate ?? ctx.periodEnd));
-  const existingCaseId = signals.find((s) => s.caseId !== null)?.caseId ?? null;
+  let existingCaseId = signals.find((s) => s.caseId !== null)?.caseId ?? null;
+  // An earlier-imported case may be waiting for one of these signals (it referred to it first).
+  for (const key of allKeys) {
+    if (existingCaseId !== null) break;
+    existingCaseId = await importedCaseWaitingFor(trx, key);
+  }
   const existing = existingCaseId !== null ? await getCaseForImport(trx, existingCaseId) : null;
   let caseId: number;
   let changed = false;
@@ -357,6 +373,11 @@ async function importCase(
     }
     if (result !== null && result !== existing.finalResult) fields.final_result = result;
     if (fields.ddas_matching_end) fields.closed_date = fields.ddas_matching_end;
+    const linked = new Set(allKeys.filter((k) => !pending.includes(k)));
+    const nextPending = [...new Set([...existing.pending, ...pending])].filter((k) => !linked.has(k)).sort();
+    if (JSON.stringify(nextPending) !== JSON.stringify([...existing.pending].sort())) {
+      fields.ddas_pending_signal_ids = nextPending.length ? JSON.stringify(nextPending) : null;
+    }
     if (Object.keys(fields).length) {
       await updateImportedCase(trx, caseId, fields, now);
       await audit(trx, { actor: ctx.actor, role: ctx.role, action: 'zaak.bijgewerkt-uit-import', entity: 'case', entityId: caseId, caseId, old: pick({ ...existing.ddas, final_result: existing.finalResult }, Object.keys(fields)), new: fields }, now);
@@ -370,6 +391,7 @@ async function importCase(
       household_id: signals[0].householdId, status: 'afgesloten', opened_date: opened, opened_run_id: null,
       closed_date: c.matchingEnd ?? ctx.periodEnd, final_result: result, import_batch_id: ctx.batchId,
       first_attempt_date: attempts.map((a) => a.date).sort()[0] ?? null, first_contact_date: reachedDates[0] ?? null,
+      ddas_pending_signal_ids: pending.length ? JSON.stringify([...pending].sort()) : null,
       ...ddas,
     }, now);
     await audit(trx, { actor: ctx.actor, role: ctx.role, action: 'zaak.geimporteerd', entity: 'case', entityId: caseId, caseId, new: { batch: ctx.batchId, resultaat: result } }, now);

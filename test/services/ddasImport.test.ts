@@ -217,7 +217,6 @@ describeEachDb('services/ddasImport', (t) => {
     const sigs = bad.leveringen[0].vroegsignalen;
     sigs[1].ID = 'OUD-1';
     sigs[2].client = { postcode: '0123AB', huisnummer: 'twaalf' };
-    bad.leveringen[0].vroegsignaalzaken[1].vroegsignalen = [{ ID: 'ONBEKEND-9' }];
     const before = await tableCounts(db);
     try {
       await importDdas(db, opts(bad));
@@ -231,20 +230,39 @@ describeEachDb('services/ddasImport', (t) => {
         '$.leveringen[0].vroegsignalen[2].client.huisnummer',
       ]);
     }
-    // With the content fixed, the dangling case reference is the one problem left: checked in the DB.
-    sigs[1].ID = 'OUD-2';
-    sigs[2].client = { postcode: '1112CD', huisnummer: '9' };
-    try {
-      await importDdas(db, opts(bad));
-      expect.fail('should refuse');
-    } catch (e) {
-      expect((e as DdasInvalidError).problems).to.deep.equal([{
-        path: '$.leveringen[0].vroegsignaalzaken[1].vroegsignalen[0].ID',
-        message: 'vroegsignaal "ONBEKEND-9" staat niet in dit bestand en niet in een eerdere import van leverancier OUDSYS',
-        severity: 'fout',
-      }]);
-    }
     expect(await tableCounts(db)).to.deep.equal(before);
+  });
+
+  it('a case referring to a signal of an earlier month keeps the reference and picks the signal up later', async () => {
+    const { db } = t();
+    const feb = v12Delivery() as Json;
+    feb.leveringen[0].vroegsignaalzaken[0].vroegsignalen.push({ ID: 'JAN-7' });
+    feb.leveringen[0].vroegsignaalzaken.push({ datumOpgepakt: '2026-02-05', vroegsignalen: [{ ID: 'DEC-1' }] });
+    const r = await importDdas(db, opts(feb));
+    expect(r.totals).to.include({ casesNew: 2, casesSkipped: 1 });
+    expect(r.warnings.map((w) => w.path)).to.deep.equal([
+      '$.leveringen[0].vroegsignaalzaken[0].vroegsignalen[1].ID',
+      '$.leveringen[0].vroegsignaalzaken[2].vroegsignalen[0].ID',
+      '$.leveringen[0].vroegsignaalzaken[2]',
+    ]);
+    // Exported again, the case still refers to JAN-7 as delivered.
+    const back = await exportLevering(db, '2026-02', '0384', '1.2');
+    const z = back.levering.vroegsignaalzaken.find((c: Json) => c.vroegsignalen.some((x: Json) => x.ID === 'OUD-1'));
+    expect(z.vroegsignalen).to.deep.equal([{ ID: 'OUD-1' }, { ID: 'JAN-7' }]);
+    // The January delivery brings JAN-7 and its (same) case: merged, not a second case.
+    const jan = v12Delivery({
+      start: '2026-01-01', end: '2026-01-31',
+      signals: [{ ID: 'JAN-7', bedrag: 900, signaaldatum: '2026-01-20', status: 'Opgepakt', signaalpartner: { type: 'Huur' }, client: { postcode: '1111AB', huisnummer: '12', huisnummertoevoeging: 'A' } }],
+      cases: [{ datumOpgepakt: '2026-01-21', vroegsignalen: [{ ID: 'JAN-7' }] }],
+    });
+    const r2 = await importDdas(db, opts(jan));
+    expect(r2.totals).to.include({ signalsNew: 1, casesNew: 0, casesUpdated: 1, householdsMatched: 1 });
+    const s1 = await db('signals').where({ source_row_id: 'OUD-1' }).first();
+    const s7 = await db('signals').where({ source_row_id: 'JAN-7' }).first();
+    expect(s7.case_id).to.equal(s1.case_id);
+    expect(s7.household_id).to.equal(s1.household_id);
+    const c = await db('cases').where({ id: s1.case_id }).first();
+    expect(c.ddas_pending_signal_ids).to.equal(null);
   });
 
   it('refuses text that is not JSON, and a file whose version cannot be recognised', async () => {
