@@ -207,7 +207,7 @@ function walk(spec: Spec, v: unknown, path: string, version: DdasVersion, out: D
       if (spec.format === 'date-time' && !validDateTime(v)) err(`"${v}" is geen geldig tijdstip (jjjj-mm-ddTuu:mm:ssZ of met tijdzone)`);
       if (spec.format === 'email' && !EMAIL.test(v)) err(`"${v}" is geen geldig e-mailadres`);
       if (spec.enumOf && !spec.enumOf.includes(v)) {
-        err(`"${v}" is geen toegestane ${spec.label ?? 'waarde'}; toegestaan: ${spec.enumOf.map((e) => `"${e}"`).join(', ')}`);
+        err(`"${v}" is geen toegestane waarde voor ${spec.label ?? 'dit veld'}; toegestaan: ${spec.enumOf.map((e) => `"${e}"`).join(', ')}`);
       }
       return;
     }

@@ -62,7 +62,7 @@ describe('domain/ddas/validate', () => {
     const f = clone(v12Delivery()) as Json;
     f.leveringen[0].vroegsignalen[1].status = 'Afgewezen';
     const [e] = errorsOf(validateDdas(f, '1.2'));
-    expect(e.message).to.contain('"Afgewezen" is geen toegestane signaalstatus (v1.2)');
+    expect(e.message).to.contain('"Afgewezen" is geen toegestane waarde voor signaalstatus (v1.2)');
     expect(e.message).to.contain('"Opgepakt"');
   });
 
