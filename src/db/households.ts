@@ -104,7 +104,7 @@ export async function completeHousehold(
   // A household imported without a name (DDAS v1.2) gets the name of the first real signal.
   if (h.lastName.trim() === '' && report.person.lastName.trim() !== '') {
     changes.last_name = { old: '', new: report.person.lastName };
-    changes.name_key = { old: '', new: foldKey(report.person.lastName) };
+    changes.name_key = { old: h.identity.nameKey, new: foldKey(report.person.lastName) };
     fill('prefix', h.prefix, report.person.prefix);
   }
   fill('birth_date', h.birthDate, report.person.birthDate);

@@ -5,7 +5,7 @@
  * initial matches, since partners do not always deliver them.
  *
  * A household imported from a DDAS v1.2 delivery has no name (v1.2 minimises the client to address
- * and birth date): its name key is empty, meaning "unknown". An unknown name is compatible with any
+ * and birth date): its name key is UNKNOWN_NAME_KEY. An unknown name is compatible with any
  * name at the same address, so the first real signal there finds the imported history (and its
  * name completes the household); a known, equal name still wins over an unknown one.
  */
@@ -39,8 +39,11 @@ function compatible<T>(a: T | null, b: T | null): boolean {
   return a === null || b === null || a === b;
 }
 
-/** Name key of a household whose name is not known (imported from DDAS v1.2). */
-export const UNKNOWN_NAME_KEY = '';
+/**
+ * Name key of a household whose name is not known (imported from DDAS v1.2). `foldKey` never
+ * yields '?', so a real name (even one without Latin letters, which folds to '') is never "unknown".
+ */
+export const UNKNOWN_NAME_KEY = '?';
 /** How a household without a known name is shown to caseworkers. */
 export const UNKNOWN_NAME_LABEL = 'naam onbekend (geïmporteerd)';
 

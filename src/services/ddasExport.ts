@@ -25,6 +25,7 @@ import { toFileObject, type DdasCase, type DdasClient, type DdasContactAttempt, 
 import { detectDdasVersion, errorsOf, validateDdas, type DdasProblem } from '../domain/ddas/validate';
 import { exportCases, exportSignals, type ExportAttempt, type ExportCase, type ExportSignal } from '../db/ddas';
 import { DDAS_IMPORT_ORIGIN } from '../db/signals';
+import { caseReference } from '../db/cases';
 import { audit, logSharing, type SharingEntry } from '../db/logs';
 import type { Db } from '../db/rows';
 import { VsError } from '../errors';
@@ -149,7 +150,7 @@ function caseFor(c: ExportCase, version: DdasVersion, signalIds: string[], to: s
   if (c.finalResult && closedInTime) {
     const r = resultForFile(c.finalResult, version);
     if (r !== null) out.result = r;
-    else warnings.push(`zaak ${c.id}: eindresultaat "${c.finalResult}" bestaat niet in DDAS v${version} en is weggelaten`);
+    else warnings.push(`zaak ${caseReference(c.id)}: eindresultaat "${c.finalResult}" bestaat niet in DDAS v${version} en is weggelaten`);
   }
   if (c.imported) {
     if (c.ddasMatchingDate) out.matchingDate = c.ddasMatchingDate;
@@ -193,7 +194,7 @@ export async function buildDdasExport(db: Db, opts: DdasExportOptions): Promise<
   for (const c of await exportCases(db, scope)) {
     const ids = c.signals.filter((s) => clientFor(s, version) !== null).map(ddasSignalId);
     if (ids.length === 0) {
-      warnings.push(`zaak ${c.id}: geen enkel signaal is te leveren; weggelaten`);
+      warnings.push(`zaak ${caseReference(c.id)}: geen enkel signaal is te leveren; weggelaten`);
       continue;
     }
     // Imported cases also refer to the signals of months before the imported history, as delivered.

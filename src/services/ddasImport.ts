@@ -284,8 +284,23 @@ async function resolveHousehold(
   if (hash) {
     const byHash = await householdsByBsnHash(trx, hash);
     if (byHash.length) {
+      const h = byHash[0];
+      // Known so far by BSN only: a later delivery with an address (v0.9) completes it.
+      const fill: Record<string, unknown> = {};
+      if (h.postcode === '' && c.address) {
+        Object.assign(fill, {
+          postcode: c.address.postcode, house_number: c.address.houseNumber, house_number_addition: c.address.houseNumberAddition,
+          street: h.street ?? c.street, city: h.city ?? c.city,
+        });
+      }
+      if (h.birthDate === null && c.birthDate) fill.birth_date = c.birthDate;
+      if (h.lastName.trim() === '' && c.name) Object.assign(fill, { last_name: c.name.lastName, name_key: foldKey(c.name.lastName), prefix: c.name.prefix, initials: c.name.initials });
+      if (Object.keys(fill).length) {
+        await updateHousehold(trx, h.id, fill, now);
+        await audit(trx, { actor: opts.actor, role: opts.role ?? 'systeem', action: 'huishouden.aangevuld-uit-import', entity: 'household', entityId: h.id, new: { velden: Object.keys(fill) } }, now);
+      }
       counts.householdsMatched += 1;
-      return byHash[0].id;
+      return h.id;
     }
   }
   const who = importedIdentity(c);

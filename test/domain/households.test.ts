@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { assessRepeat, householdNameLabel, matchHousehold, UNKNOWN_NAME_LABEL, type HouseholdIdentity, type PriorSignal } from '../../src/domain/households';
+import { assessRepeat, householdNameLabel, matchHousehold, UNKNOWN_NAME_KEY, UNKNOWN_NAME_LABEL, type HouseholdIdentity, type PriorSignal } from '../../src/domain/households';
 
 const at = (over: Partial<HouseholdIdentity> = {}): HouseholdIdentity => ({
   nameKey: 'berg', initial: 'J', birthDate: '1980-05-14', postcode: '1111 AB', houseNumber: 12, houseNumberAddition: 'a', ...over,
@@ -7,17 +7,21 @@ const at = (over: Partial<HouseholdIdentity> = {}): HouseholdIdentity => ({
 
 describe('domain/households (imported households without a name)', () => {
   it('an unknown name (DDAS v1.2 import) matches any name at the same address', () => {
-    const imported = { id: 7, identity: at({ nameKey: '', initial: null }) };
+    const imported = { id: 7, identity: at({ nameKey: UNKNOWN_NAME_KEY, initial: null }) };
     expect(matchHousehold([imported], at())).to.equal(imported);
     expect(matchHousehold([imported], at({ nameKey: 'jansen' }))).to.equal(imported);
   });
+  it('a real name without Latin letters (folds to an empty key) is not "unknown"', () => {
+    const other = { id: 3, identity: at({ nameKey: 'jansen' }) };
+    expect(matchHousehold([other], at({ nameKey: '' }))).to.equal(null);
+  });
   it('but not at another address, nor with a contradicting birth date', () => {
-    const imported = { id: 7, identity: at({ nameKey: '', initial: null }) };
+    const imported = { id: 7, identity: at({ nameKey: UNKNOWN_NAME_KEY, initial: null }) };
     expect(matchHousehold([imported], at({ houseNumberAddition: 'b' }))).to.equal(null);
     expect(matchHousehold([imported], at({ birthDate: '1990-01-01' }))).to.equal(null);
   });
   it('a known equal name wins over an unknown one', () => {
-    const imported = { id: 1, identity: at({ nameKey: '', initial: null }) };
+    const imported = { id: 1, identity: at({ nameKey: UNKNOWN_NAME_KEY, initial: null }) };
     const named = { id: 2, identity: at({ birthDate: null }) };
     expect(matchHousehold([imported, named], at())).to.equal(named);
   });

@@ -102,7 +102,7 @@ describeEachDb('services/ddasImport', (t) => {
     const partners = await db('partners').orderBy('code');
     expect(partners.map((p) => [p.code, p.type])).to.deep.equal([['DDAS-Energie', 'Energie'], ['DDAS-Huur', 'Huur'], ['DDAS-Zorg', 'Zorg']]);
     const hh = await db('households').orderBy('id');
-    expect(hh[0]).to.include({ postcode: '1111 AB', house_number: 12, house_number_addition: 'A', birth_date: '1980-05-14', last_name: '', identity_origin: 'ddas-import' });
+    expect(hh[0]).to.include({ postcode: '1111 AB', house_number: 12, house_number_addition: 'A', birth_date: '1980-05-14', last_name: '', name_key: '?', identity_origin: 'ddas-import' });
     expect(householdNameLabel({ initials: null, firstName: null, prefix: null, lastName: hh[0].last_name })).to.equal(UNKNOWN_NAME_LABEL);
     // The BSN is never stored: only a 64-hex keyed hash, and the number appears nowhere.
     expect(hh[2].bsn_hash).to.match(/^[0-9a-f]{64}$/);
@@ -263,6 +263,25 @@ describeEachDb('services/ddasImport', (t) => {
     expect(s7.household_id).to.equal(s1.household_id);
     const c = await db('cases').where({ id: s1.case_id }).first();
     expect(c.ddas_pending_signal_ids).to.equal(null);
+  });
+
+  it('a client first known by BSN only is found again by its hash, and a v0.9 delivery completes the address', async () => {
+    const { db } = t();
+    await importDdas(db, opts(v12Delivery()));
+    const before = await db('signals').where({ source_row_id: 'OUD-3' }).first();
+    const older = v09Delivery() as Json;
+    older.leveringen[0].vroegsignalen[0].ID = 'A-200';
+    older.leveringen[0].vroegsignalen[0].client = { Burgerservicenummer: '111222333', Achternaam: 'Yılmaz', Postcode: '1112CD', Huisnummer: '9' };
+    older.leveringen[0].vroegsignaalzaken[0].vroegsignalen = [{ ID: 'A-200' }];
+    const r = await importDdas(db, opts(older));
+    expect(r.totals).to.include({ householdsNew: 0, householdsMatched: 1, clientsWithBsn: 1 });
+    const after = await db('signals').where({ source_row_id: 'A-200' }).first();
+    expect(after.household_id).to.equal(before.household_id);
+    const hh = await db('households').where({ id: before.household_id }).first();
+    expect(hh).to.include({ postcode: '1112 CD', house_number: 9, last_name: 'Yılmaz' });
+    // With a different key the same BSN is not recognised (the hash is keyed).
+    const other = await importDdas(db, opts(v12Delivery({ supplier: 'ANDER' }), { bsnKey: 'een-andere-sleutel-van-minstens-32-tekens' }));
+    expect(other.totals.householdsNew).to.equal(1);
   });
 
   it('refuses text that is not JSON, and a file whose version cannot be recognised', async () => {
