@@ -32,6 +32,14 @@ export interface Config {
   defaultQueue: { queue: string; priority: number; termWorkdays: number };
   batchSize: number;
   logLevel: string;
+  /** DDAS vroegsignalering delivery (CBS) and import. */
+  ddas: {
+    supplierCode: string;
+    organisation: string | null;
+    kvk: string | null;
+    /** Secret for the keyed hash of BSNs in imported deliveries; null = key file in the data dir. */
+    bsnKey: string | null;
+  };
 }
 
 /** Column names of the demo source table; a municipality's own table is mapped onto these fields. */
@@ -79,6 +87,10 @@ export const CONFIG_VARIABLES: Array<{ name: string; default: string; descriptio
   { name: 'VS_DEFAULT_TERM_WORKDAYS', default: '20', description: 'Termijn eerste contact (werkdagen) als geen regel er een kiest (Wgs: 4 weken)' },
   { name: 'VS_BATCH_SIZE', default: '500', description: 'Meldingen per transactie in de nachtelijke verwerking' },
   { name: 'VS_LOG_LEVEL', default: 'info', description: 'Logniveau: debug, info, warn, error' },
+  { name: 'VS_DDAS_LEVERANCIER', default: 'VROEGSIGNAAL', description: 'codeGegevensleverancier in de DDAS-levering aan CBS' },
+  { name: 'VS_DDAS_ORGANISATIE', default: 'Gemeente <naam>', description: 'Naam van de aanleverende organisatie in de DDAS-levering' },
+  { name: 'VS_DDAS_KVK', default: '(leeg)', description: 'KvK-nummer van de aanleverende organisatie (8 cijfers), optioneel' },
+  { name: 'VS_BSN_SLEUTEL', default: '<VS_DATA_DIR>/bsn-sleutel', description: 'Geheime sleutel (min. 32 tekens) voor het gehashte BSN bij DDAS-import' },
 ];
 
 /** `sqlite:path`, `sqlite://path`, a bare `*.sqlite` path, `postgres://…`, `mssql://…`. */
@@ -127,6 +139,10 @@ const envSchema = yup.object({
   VS_DEFAULT_QUEUE: yup.string().default('regulier').matches(/^[a-z0-9][a-z0-9-]*$/, 'VS_DEFAULT_QUEUE: kleine letters, cijfers en streepjes'),
   VS_DEFAULT_TERM_WORKDAYS: intVar('VS_DEFAULT_TERM_WORKDAYS', 1, 60).default(20),
   VS_BATCH_SIZE: intVar('VS_BATCH_SIZE', 1, 10000).default(500),
+  VS_DDAS_LEVERANCIER: yup.string().default('VROEGSIGNAAL').max(100, 'VS_DDAS_LEVERANCIER mag hoogstens 100 tekens zijn'),
+  VS_DDAS_ORGANISATIE: yup.string().optional(),
+  VS_DDAS_KVK: yup.string().optional().matches(/^\d{8}$/, 'VS_DDAS_KVK moet een KvK-nummer van 8 cijfers zijn'),
+  VS_BSN_SLEUTEL: yup.string().optional().min(32, 'VS_BSN_SLEUTEL moet minstens 32 tekens lang zijn'),
   VS_LOG_LEVEL: yup.string().default('info').oneOf(['debug', 'info', 'warn', 'error', 'silent'], 'VS_LOG_LEVEL moet debug, info, warn, error of silent zijn'),
 });
 
@@ -161,6 +177,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     defaultQueue: { queue: e.VS_DEFAULT_QUEUE, priority: 9, termWorkdays: e.VS_DEFAULT_TERM_WORKDAYS },
     batchSize: e.VS_BATCH_SIZE,
     logLevel: e.VS_LOG_LEVEL,
+    ddas: {
+      supplierCode: e.VS_DDAS_LEVERANCIER,
+      organisation: e.VS_DDAS_ORGANISATIE ?? null,
+      kvk: e.VS_DDAS_KVK ?? null,
+      bsnKey: e.VS_BSN_SLEUTEL ?? null,
+    },
   };
 }
 

@@ -16,6 +16,12 @@ export interface HouseholdRecord {
   houseNumberAddition: string | null;
   postcode: string;
   city: string | null;
+  /** Keyed hash of a BSN delivered in a DDAS import (never the number itself). */
+  bsnHash: string | null;
+}
+
+export function householdFromRow(r: Record<string, unknown>): HouseholdRecord {
+  return fromRow(r);
 }
 
 function fromRow(r: Record<string, unknown>): HouseholdRecord {
@@ -41,6 +47,7 @@ function fromRow(r: Record<string, unknown>): HouseholdRecord {
     houseNumberAddition: addition,
     postcode: String(r.postcode),
     city: toStrOrNull(r.city),
+    bsnHash: toStrOrNull(r.bsn_hash),
   };
 }
 
@@ -94,6 +101,12 @@ export async function completeHousehold(
       changes[column] = { old: current ?? null, new: next };
     }
   };
+  // A household imported without a name (DDAS v1.2) gets the name of the first real signal.
+  if (h.lastName.trim() === '' && report.person.lastName.trim() !== '') {
+    changes.last_name = { old: '', new: report.person.lastName };
+    changes.name_key = { old: h.identity.nameKey, new: foldKey(report.person.lastName) };
+    fill('prefix', h.prefix, report.person.prefix);
+  }
   fill('birth_date', h.birthDate, report.person.birthDate);
   fill('initials', h.initials, report.person.initials);
   fill('first_name', h.firstName, report.person.firstName);

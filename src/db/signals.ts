@@ -56,19 +56,25 @@ export async function setSignalCase(db: Db, signalId: number, caseId: number): P
   await db('signals').where({ id: signalId }).update({ case_id: caseId });
 }
 
-/** Earlier signals of a household (any partner), for repeat detection. */
+/** Earlier signals of a household (any partner, imported ones included), for repeat detection. */
 export async function priorSignals(db: Db, householdId: number): Promise<PriorSignal[]> {
   const rows = await db('signals')
-    .select('id', 'partner_id', 'signal_date', 'arrears_cents')
-    .where({ household_id: householdId })
-    .orderBy('id');
+    .join('partners', 'partners.id', 'signals.partner_id')
+    .select('signals.id', 'signals.partner_id', 'signals.signal_date', 'signals.arrears_cents', 'signals.origin', 'partners.type as partner_type')
+    .where({ 'signals.household_id': householdId })
+    .orderBy('signals.id');
   return rows.map((r) => ({
     id: toInt(r.id),
     partnerId: toInt(r.partner_id),
     signalDate: String(r.signal_date),
     arrearsCents: toInt(r.arrears_cents),
+    partnerType: String(r.partner_type),
+    imported: r.origin === DDAS_IMPORT_ORIGIN,
   }));
 }
+
+/** signals.origin of signals brought along from a DDAS delivery. */
+export const DDAS_IMPORT_ORIGIN = 'ddas-import';
 
 export async function sourceRowExists(db: Db, sourceKey: string, sourceRowId: string): Promise<boolean> {
   const row = await db('signals').select('id').where({ source_key: sourceKey, source_row_id: sourceRowId }).first();

@@ -103,7 +103,7 @@ export async function acceptReport(
     await audit(db, { actor, role: SYSTEM_ROLE, action: 'huishouden.aangemaakt', entity: 'household', entityId: householdId, runId }, now);
   }
 
-  const repeat = assessRepeat(await priorSignals(db, householdId), partner.id, report.signalDate, report.arrearsCents, deps.config.lookbackMonths);
+  const repeat = assessRepeat(await priorSignals(db, householdId), partner.id, report.signalDate, report.arrearsCents, deps.config.lookbackMonths, partner.type);
   const openCase = await openCaseOfHousehold(db, householdId);
   const facts = deriveSignalFacts(
     factInputOf(report),

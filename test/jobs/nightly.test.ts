@@ -70,8 +70,8 @@ describeEachDb('jobs/nightly', (t) => {
     expect(trace.fired).to.equal(true);
     expect(trace.conditions.all[0]).to.deep.include({ fact: 'achterstandBedrag', operator: 'lessThan', value: 75, factValue: 74.99, result: true });
 
-    const sharing = await db('data_sharing_log').where({ direction: 'ontvangen' }).select('category').sum({ n: 'record_count' }).groupBy('category');
-    expect(Object.fromEntries(sharing.map((s) => [s.category, Number(s.n)]))).to.deep.equal({
+    const sharing: Array<Record<string, unknown>> = await db('data_sharing_log').where({ direction: 'ontvangen' }).select('category').sum({ n: 'record_count' }).groupBy('category');
+    expect(Object.fromEntries(sharing.map((s) => [String(s.category), Number(s.n)]))).to.deep.equal({
       naw: 5, referentie: 5, achterstand: 5, geboortedatum: 5, huur: 5, kinderen: 4,
     });
     const run1 = await db('job_runs').first();

@@ -41,7 +41,7 @@ export async function contentSnapshot(db: Knex): Promise<Record<string, unknown>
     ),
     quarantine: quarantine.map((q) => ({ row: q.source_row_id, problems: JSON.parse(q.problems_json) })).sort((a, b) => String(a.row).localeCompare(String(b.row))),
     watermark: (await db('source_watermarks').select('source_key', 'last_row_id')).map((w) => `${w.source_key}=${Number(w.last_row_id)}`),
-    sharing: (await db('data_sharing_log').select('direction', 'counterparty', 'category').sum({ n: 'record_count' }).groupBy('direction', 'counterparty', 'category'))
+    sharing: ((await db('data_sharing_log').select('direction', 'counterparty', 'category').sum({ n: 'record_count' }).groupBy('direction', 'counterparty', 'category')) as Array<Record<string, unknown>>)
       .map((r) => `${r.direction}|${r.counterparty}|${r.category}|${Number(r.n)}`)
       .sort(),
   };
