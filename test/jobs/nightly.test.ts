@@ -169,7 +169,7 @@ describeEachDb('jobs/nightly', (t) => {
     }
     await src.db.destroy();
     expect(err).to.be.instanceOf(RuleSetError);
-    expect((err as Error).message).to.contain('drempelbedrag.json [drempelbedrag] voorwaarden.all[0].value: waarde de tekst "75,00" is tekst');
+    expect((err as Error).message).to.contain('drempelbedrag.json [drempelbedrag] voorwaarden.all[0].value: waarde "75,00" is tekst; schrijf een getal');
     expect(await tableCounts(db, ['job_runs', 'signals', 'quarantine', 'source_watermarks'])).to.deep.equal({ job_runs: 0, signals: 0, quarantine: 0, source_watermarks: 0 });
   });
 
