@@ -99,7 +99,7 @@ interface Person {
 }
 
 export function demoPeriod(endDate: string, months: number): { from: string; to: string } {
-  return { from: addDays(addMonths(endDate, -months), 1), to: endDate };
+  return { from: addMonths(addDays(endDate, 1), -months), to: endDate };
 }
 
 export function generateDemo(opts: DemoOptions): DemoRow[] {
