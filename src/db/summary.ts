@@ -32,7 +32,13 @@ export async function intakeSummary(db: Db, range: { from?: string; to?: string 
   for (const r of qRows) {
     for (const p of JSON.parse(String(r.problems_json)) as Array<{ message: string }>) {
       // Group by the message without the quoted value, so reasons read as categories.
-      const key = p.message.replace(/"[^"]*"/g, '…').replace(/\([^)]*\)/g, '').replace(/\s+/g, ' ').trim();
+      const key = p.message
+        .replace(/\s*"[^"]*"/g, '')
+        .replace(/\s*\([^)]*\)/g, '')
+        .replace(/:\s*(is|bestaat|heeft)\b/, ' $1')
+        .replace(/\s+:/g, ':')
+        .replace(/\s+/g, ' ')
+        .trim();
       reasons.set(key, (reasons.get(key) ?? 0) + 1);
     }
   }
