@@ -5,7 +5,7 @@
  */
 import * as yup from 'yup';
 import { parseAmountToCents } from './money';
-import { addDays, parseDate } from './dates';
+import { addMonths, parseDate } from './dates';
 import { cleanText, normaliseHouseNumber, normaliseName, normalisePostcode, type NameParts } from './text';
 
 /** The canonical fields of a report, with the Dutch label used in messages. */
@@ -167,7 +167,18 @@ function reportSchema(businessDate: string) {
       if (!/\p{L}/u.test(s)) return this.createError({ message: `${label('lastName')} "${s}" bevat geen letters` });
       return true;
     }),
-    birthDate: date('birthDate', { required: false, notAfter: addDays(businessDate, -365 * 16), notBefore: '1900-01-01' }),
+    birthDate: yup.mixed().nullable().test('birth', function (v) {
+      if (isBlank(v)) return true;
+      const r = parseDate(v);
+      if (!r.ok) return this.createError({ message: `${label('birthDate')}: ${r.error}` });
+      if (r.value > businessDate) return this.createError({ message: `${label('birthDate')} ligt in de toekomst (${cleanText(v)})` });
+      if (r.value < '1900-01-01') return this.createError({ message: `${label('birthDate')} is onwaarschijnlijk vroeg (${cleanText(v)})` });
+      // A tenant with a rental contract is an adult; younger than 16 is a data error.
+      if (r.value > addMonths(businessDate, -16 * 12)) {
+        return this.createError({ message: `${label('birthDate')} ${cleanText(v)} geeft een huurder jonger dan 16 jaar` });
+      }
+      return true;
+    }),
     houseNumber: yup.mixed().nullable().test('hn', function (v) {
       if (isBlank(v)) return this.createError({ message: `${label('houseNumber')} ontbreekt` });
       return normaliseHouseNumber(v, this.parent.houseNumberAddition) !== null

@@ -59,7 +59,7 @@ describe('demo/generator', () => {
     expect(rows.some((r) => r.minderjarige_kinderen === '0')).to.equal(true);
     expect(rows.some((r) => r.ontruimingsdatum !== null)).to.equal(true);
 
-    const outcomes = rows.map((r) => validateReport(asRaw(r), '2026-07-01'));
+    const outcomes = rows.map((r) => validateReport(asRaw(r as unknown as Record<string, unknown>), "2026-07-01"));
     const bad = outcomes.filter((o) => !o.ok);
     expect(bad.length).to.equal(5);
     const messages = bad.flatMap((o) => (o.ok ? [] : o.problems.map((p) => p.field))).sort();
