@@ -257,11 +257,6 @@ export async function householdsByBsnHash(db: Db, hash: string): Promise<Househo
   return rows.map(householdFromRow);
 }
 
-export async function householdsAtAddressAll(db: Db, postcode: string, houseNumber: number): Promise<HouseholdRecord[]> {
-  const rows = await db('households').where({ postcode, house_number: houseNumber }).whereNull('anonymised_at').orderBy('id');
-  return rows.map(householdFromRow);
-}
-
 export interface ImportedHousehold {
   nameKey: string;
   initials: string | null;

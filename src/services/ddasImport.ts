@@ -17,6 +17,7 @@
  *   until a real signal at that address brings the name.
  * - Partner types become partner records `DDAS-<type>` (DDAS names the type, not the organisation).
  */
+import { householdsAtAddress } from '../db/households';
 import { createHash, createHmac } from 'node:crypto';
 import type { Knex } from 'knex';
 import { resultFromFile, statusFromDdas, importedPartnerCode, type DdasVersion } from '../domain/ddas/codes';
@@ -29,7 +30,7 @@ import type { PartnerType } from '../domain/intake';
 import { ensurePartner } from '../db/partners';
 import {
   attemptsOfCase, changedSignalColumns, createImportedHousehold, deleteImportBatch, finishImportBatch, getCaseForImport, importedCaseWaitingFor,
-  householdsAtAddressAll, householdsByBsnHash, importBatchesByHash, importedSignalsBySourceKey, insertImportBatch,
+  householdsByBsnHash, importBatchesByHash, importedSignalsBySourceKey, insertImportBatch,
   insertImportedAttempt, insertImportedCase, insertImportedSignal, linkSignalsToCase, updateHousehold, updateImportedCase,
   updateSignalColumns, type ImportedSignalRow,
 } from '../db/ddas';
@@ -306,7 +307,7 @@ async function resolveHousehold(
   const who = importedIdentity(c);
   if (c.address && who) {
     // A household with another person's BSN hash is not this client, whatever the address says.
-    const candidates = (await householdsAtAddressAll(trx, c.address.postcode, c.address.houseNumber)).filter((h) => h.bsnHash === null || h.bsnHash === hash);
+    const candidates = (await householdsAtAddress(trx, c.address.postcode, c.address.houseNumber)).filter((h) => h.bsnHash === null || h.bsnHash === hash);
     const match = matchHousehold(candidates, who);
     if (match) {
       const fill: Record<string, unknown> = {};
