@@ -32,6 +32,8 @@ export interface Config {
   defaultQueue: { queue: string; priority: number; termWorkdays: number };
   batchSize: number;
   logLevel: string;
+  /** How long personal data may be kept (FACTS: no statutory period; defaults to confirm). */
+  retention: { notPickedUpMonths: number; closedCaseMonths: number };
 }
 
 /** Column names of the demo source table; a municipality's own table is mapped onto these fields. */
@@ -79,6 +81,8 @@ export const CONFIG_VARIABLES: Array<{ name: string; default: string; descriptio
   { name: 'VS_DEFAULT_TERM_WORKDAYS', default: '20', description: 'Termijn eerste contact (werkdagen) als geen regel er een kiest (Wgs: 4 weken)' },
   { name: 'VS_BATCH_SIZE', default: '500', description: 'Meldingen per transactie in de nachtelijke verwerking' },
   { name: 'VS_LOG_LEVEL', default: 'info', description: 'Logniveau: debug, info, warn, error' },
+  { name: 'VS_RETENTION_NOT_PICKED_UP_MONTHS', default: '6', description: 'Bewaartermijn (maanden) van niet-opgepakte meldingen; de maandrapportage toetst hierop' },
+  { name: 'VS_RETENTION_CLOSED_CASE_MONTHS', default: '12', description: 'Bewaartermijn (maanden na afsluiten) van afgesloten zaken; de maandrapportage toetst hierop' },
 ];
 
 /** `sqlite:path`, `sqlite://path`, a bare `*.sqlite` path, `postgres://…`, `mssql://…`. */
@@ -127,6 +131,8 @@ const envSchema = yup.object({
   VS_DEFAULT_QUEUE: yup.string().default('regulier').matches(/^[a-z0-9][a-z0-9-]*$/, 'VS_DEFAULT_QUEUE: kleine letters, cijfers en streepjes'),
   VS_DEFAULT_TERM_WORKDAYS: intVar('VS_DEFAULT_TERM_WORKDAYS', 1, 60).default(20),
   VS_BATCH_SIZE: intVar('VS_BATCH_SIZE', 1, 10000).default(500),
+  VS_RETENTION_NOT_PICKED_UP_MONTHS: intVar('VS_RETENTION_NOT_PICKED_UP_MONTHS', 1, 120).default(6),
+  VS_RETENTION_CLOSED_CASE_MONTHS: intVar('VS_RETENTION_CLOSED_CASE_MONTHS', 1, 240).default(12),
   VS_LOG_LEVEL: yup.string().default('info').oneOf(['debug', 'info', 'warn', 'error', 'silent'], 'VS_LOG_LEVEL moet debug, info, warn, error of silent zijn'),
 });
 
@@ -161,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     defaultQueue: { queue: e.VS_DEFAULT_QUEUE, priority: 9, termWorkdays: e.VS_DEFAULT_TERM_WORKDAYS },
     batchSize: e.VS_BATCH_SIZE,
     logLevel: e.VS_LOG_LEVEL,
+    retention: { notPickedUpMonths: e.VS_RETENTION_NOT_PICKED_UP_MONTHS, closedCaseMonths: e.VS_RETENTION_CLOSED_CASE_MONTHS },
   };
 }
 
