@@ -14,7 +14,7 @@
  * - No personal data: cases appear only as `VS-000123`.
  */
 import { NOT_PICKED_UP_LABELS } from '../rules/events';
-import { addMonths, daysBetween, firstOfMonth, lastOfMonth } from '../dates';
+import { addMonths, daysBetween, firstOfMonth, formatDateNl, lastOfMonth } from '../dates';
 import { workingDaysBetween } from '../workdays';
 import { median, pct, percentile } from './stats';
 import type { ReportSnapshot, SnapshotCase, SnapshotConsent, SnapshotQueueEntry } from './snapshot';
@@ -48,6 +48,24 @@ export const CONSENT_RECIPIENT_LABELS: Record<string, string> = {
   'gemeente-inhouding': 'Gemeente (inhouding op uitkering)',
   plangroep: 'Plangroep (budgetbeheer)',
 };
+
+const COUNTERPARTY_LABELS: Record<string, string> = {
+  netwerk: 'Eigen netwerk',
+  vrijwilliger: 'Vrijwilligers',
+  'gemeente-inhouding': 'Gemeente (inhouding op uitkering)',
+  plangroep: 'Plangroep (budgetbeheer)',
+  'gemeente-zorgmelding': 'Gemeente (zorgmelding)',
+  gemeente: 'Gemeente',
+  cbs: 'CBS',
+};
+
+/** `vrijwilliger:Humanitas` → `Vrijwilligers (Humanitas)`; unknown names are shown as logged. */
+export function counterpartyLabel(c: string): string {
+  const [key, ...rest] = c.split(':');
+  const base = COUNTERPARTY_LABELS[key.toLowerCase()];
+  if (!base) return c;
+  return rest.length ? `${base} (${rest.join(':')})` : base;
+}
 
 export const CATEGORY_LABELS: Record<string, string> = {
   naw: 'NAW',
@@ -389,8 +407,8 @@ function sharingBasis(
     const c = ix.consentsById.get(e.consentId);
     const basis = `toestemming nr. ${e.consentId}`;
     if (!c) return { basis, problem: `toestemming nr. ${e.consentId} bestaat niet` };
-    if (c.signedDate > e.date) return { basis, problem: `toestemming pas getekend op ${c.signedDate}` };
-    if (c.withdrawnDate !== null && c.withdrawnDate <= e.date) return { basis, problem: `toestemming ingetrokken op ${c.withdrawnDate}` };
+    if (c.signedDate > e.date) return { basis, problem: `toestemming pas getekend op ${formatDateNl(c.signedDate)}` };
+    if (c.withdrawnDate !== null && c.withdrawnDate <= e.date) return { basis, problem: `toestemming ingetrokken op ${formatDateNl(c.withdrawnDate)}` };
     if (!c.categories.includes(e.category)) return { basis, problem: `toestemming dekt categorie "${CATEGORY_LABELS[e.category] ?? e.category}" niet` };
     return { basis, problem: null };
   }
@@ -409,7 +427,7 @@ function complianceOf(ix: Index, from: string, to: string): MonthlyReport['compl
     if (e.direction !== 'doorgegeven' || !inRange(e.date, from, to)) continue;
     const b = sharingBasis(ix, e);
     if (b.problem) {
-      violations.push({ kind: 'zonder-toestemming', reference: ref(e.caseId), date: e.date, detail: `${e.counterparty}, ${CATEGORY_LABELS[e.category] ?? e.category}: ${b.problem}` });
+      violations.push({ kind: 'zonder-toestemming', reference: ref(e.caseId), date: e.date, detail: `${counterpartyLabel(e.counterparty)}, ${CATEGORY_LABELS[e.category] ?? e.category}: ${b.problem}` });
     }
   }
   // 1b. Referrals started without the written consent that covers them.
@@ -421,8 +439,8 @@ function complianceOf(ix: Index, from: string, to: string): MonthlyReport['compl
     let problem: string | null = null;
     if (!c) problem = 'geen schriftelijke toestemming vastgelegd';
     else if (c.recipient !== recipient) problem = `toestemming is voor "${CONSENT_RECIPIENT_LABELS[c.recipient] ?? c.recipient}"`;
-    else if (c.signedDate > r.startedDate) problem = `toestemming pas getekend op ${c.signedDate}`;
-    else if (c.withdrawnDate !== null && c.withdrawnDate <= r.startedDate) problem = `toestemming ingetrokken op ${c.withdrawnDate}`;
+    else if (c.signedDate > r.startedDate) problem = `toestemming pas getekend op ${formatDateNl(c.signedDate)}`;
+    else if (c.withdrawnDate !== null && c.withdrawnDate <= r.startedDate) problem = `toestemming ingetrokken op ${formatDateNl(c.withdrawnDate)}`;
     if (problem) {
       violations.push({ kind: 'zonder-toestemming', reference: caseRef(r.caseId), date: r.startedDate, detail: `${ROUTE_LABELS[r.route] ?? r.route} gestart: ${problem}` });
     }
@@ -435,7 +453,7 @@ function complianceOf(ix: Index, from: string, to: string): MonthlyReport['compl
     let problem: string | null = null;
     if (!a) problem = 'geen goedkeuring van de gemeente vastgelegd';
     else if (a.decision !== 'goedgekeurd') problem = `aanvraag is ${a.decision}`;
-    else if (a.decidedDate === null || a.decidedDate > r.startedDate) problem = `goedkeuring pas op ${a.decidedDate ?? '—'}`;
+    else if (a.decidedDate === null || a.decidedDate > r.startedDate) problem = `goedkeuring pas op ${a.decidedDate ? formatDateNl(a.decidedDate) : '—'}`;
     if (problem) violations.push({ kind: 'zonder-goedkeuring', reference: caseRef(r.caseId), date: r.startedDate, detail: `Budgetbeheer gestart: ${problem}` });
   }
   // 3. Tenant not informed of a zorgmelding in time (due this month, or still not done).
@@ -451,7 +469,9 @@ function complianceOf(ix: Index, from: string, to: string): MonthlyReport['compl
       kind: 'huurder-niet-geinformeerd',
       reference: caseRef(z.caseId),
       date: z.informDueDate,
-      detail: informed === null ? `huurder nog niet geïnformeerd (uiterlijk ${z.informDueDate})` : `huurder te laat geïnformeerd op ${informed} (uiterlijk ${z.informDueDate})`,
+      detail: informed === null
+        ? `huurder nog niet geïnformeerd (uiterlijk ${formatDateNl(z.informDueDate)})`
+        : `huurder te laat geïnformeerd op ${formatDateNl(informed)} (uiterlijk ${formatDateNl(z.informDueDate)})`,
     });
   }
   // 4. Personal data kept beyond the retention period at the end of the month.
@@ -471,8 +491,8 @@ function complianceOf(ix: Index, from: string, to: string): MonthlyReport['compl
       reference: ref(lastCase),
       date: until,
       detail: lastCase === null
-        ? `gegevens van een niet-opgepakte melding bewaard na ${until}`
-        : `gegevens van afgesloten zaak bewaard na ${until}`,
+        ? `gegevens van een niet-opgepakte melding bewaard na ${formatDateNl(until)}`
+        : `gegevens van afgesloten zaak bewaard na ${formatDateNl(until)}`,
     });
   }
   violations.sort((a, b) => a.kind.localeCompare(b.kind) || a.date.localeCompare(b.date) || a.reference.localeCompare(b.reference) || a.detail.localeCompare(b.detail));
