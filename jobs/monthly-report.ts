@@ -40,6 +40,12 @@ export function previousMonth(now: Date): string {
   return addMonths(firstOfMonth(amsterdamDate(now).slice(0, 7)), -1).slice(0, 7);
 }
 
+/** The last month that is complete on `lastDay` (its own month when it is the month's last day). */
+export function lastCompleteMonth(lastDay: string): string {
+  const month = lastDay.slice(0, 7);
+  return lastDay === lastOfMonth(month) ? month : addMonths(firstOfMonth(month), -1).slice(0, 7);
+}
+
 export function reportBaseName(gemeenteCode: string, month: string, smallNumbers: boolean): string {
   return `maandrapportage-${gemeenteCode}-${month}${smallNumbers ? '-extern' : ''}`;
 }

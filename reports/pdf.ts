@@ -194,6 +194,9 @@ export function pdfDefinition(r: MonthlyReport, opts: RenderOptions): Record<str
   const capped = <T>(rows: T[]): T[] => rows.slice(0, PDF_DETAIL_LIMIT);
   const capNote = (total: number): Node[] =>
     total > PDF_DETAIL_LIMIT ? [{ text: `De eerste ${formatIntNl(PDF_DETAIL_LIMIT)} van ${formatIntNl(total)} regels; de volledige lijst staat in het Excel-bestand.`, style: 'note' }] : [];
+  // The charts start at the first month with any activity (a new installation has no history).
+  const firstActive = r.series.findIndex((m) => m.signals.received > 0 || m.openBacklog > 0);
+  const chartSeries = r.series.slice(Math.max(0, Math.min(firstActive < 0 ? r.series.length : firstActive, r.series.length - 3)));
   const content: Node[] = [
     // Title page.
     { text: 'Maandrapportage vroegsignalering', style: 'title', margin: [0, 150, 0, 8] },
@@ -238,7 +241,7 @@ export function pdfDefinition(r: MonthlyReport, opts: RenderOptions): Record<str
     },
     {
       columns: [
-        tile('contactpogingen', n(cur.contactAttempts), `bereikt ${pctNl(cur.reachRate)} van de pogingen`),
+        tile('contactpogingen', n(cur.contactAttempts), cur.reachRate === null ? 'geen pogingen deze maand' : `bereikt bij ${pctNl(cur.reachRate)} van de pogingen`),
         tile('mediaan werkdagen tot contact', days(cur.medianDaysToContact), vs('medianContact')),
         tile('zorgmeldingen', n(cur.zorgmeldingen), vs('zorgmeldingen')),
         tile('overtredingen', formatIntNl(r.compliance.total), r.compliance.total === 0 ? 'geen: alle controles 0' : 'zie hoofdstuk 3', r.compliance.total === 0 ? GREEN : RED),
@@ -255,7 +258,7 @@ export function pdfDefinition(r: MonthlyReport, opts: RenderOptions): Record<str
       }),
       { widths: ['*', 80, 80, 70] },
     ),
-    { svg: signalsChartSvg(r.series), width: 515, margin: [0, 6, 0, 6] },
+    { svg: signalsChartSvg(chartSeries), width: 515, margin: [0, 6, 0, 6] },
 
     // Outcomes.
     { text: '1. Resultaten', style: 'h1', pageBreak: 'before' },
@@ -299,7 +302,7 @@ export function pdfDefinition(r: MonthlyReport, opts: RenderOptions): Record<str
       { widths: ['*', 60, 45, 45, 65, 50] },
     ),
     { text: 'Wgs art. 4: bij een dreigende ontruiming binnen 3 werkdagen; anders de standaardtermijn uit de regels. Telt de strengste termijn die de zaak kreeg.', style: 'note' },
-    { svg: deadlineChartSvg(r.series), width: 515, margin: [0, 2, 0, 8], unbreakable: true },
+    { svg: deadlineChartSvg(chartSeries), width: 515, margin: [0, 2, 0, 8], unbreakable: true },
     h2('1.5 Routes, toestemmingen en budgetbeheer'),
     table(
       ['Route', 'Gestart', 'Afgerond', 'Gestopt', 'Lopend einde maand'],

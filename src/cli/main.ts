@@ -9,6 +9,7 @@ import { register as registerQueue } from './commands/queue';
 import { register as registerQuarantine } from './commands/quarantine';
 import { register as registerRules } from './commands/rules';
 import { register as registerMigrate } from './commands/migrate';
+import { register as registerReport } from './commands/report';
 
 export function buildProgram(): Command {
   const program = new Command('vroegsignaal')
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerQuarantine(program);
   registerRules(program);
   registerMigrate(program);
+  registerReport(program);
   return program;
 }
 

@@ -212,7 +212,9 @@ async function loadRetention(db: Db, scope: ReportScope, home: boolean, to: stri
   const byHousehold = new Map<number, Row[]>();
   for (const c of caseRows) {
     const h = toInt(c.household_id);
-    byHousehold.set(h, [...(byHousehold.get(h) ?? []), c]);
+    const list = byHousehold.get(h) ?? [];
+    list.push(c);
+    byHousehold.set(h, list);
   }
   return sig.map((r) => {
     const hid = toInt(r.id);

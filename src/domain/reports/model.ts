@@ -736,7 +736,9 @@ export function buildMonthlyReport(snapshot: ReportSnapshot): MonthlyReport {
     const f = firstSignal.get(c.id);
     if (!f) continue;
     const q = ix.firstQueue(c.id) ?? '(geen werkvoorraad)';
-    arrears.set(q, [...(arrears.get(q) ?? []), f.arrearsCents]);
+    const list = arrears.get(q) ?? [];
+    list.push(f.arrearsCents);
+    arrears.set(q, list);
   }
 
   const sorted = <T>(m: Map<string, T>) => [...m.entries()].sort(([a], [b]) => a.localeCompare(b));
