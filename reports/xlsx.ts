@@ -22,9 +22,10 @@ export const FORMATS = {
   pct: '0.0%',
   days: '0.0',
   date: 'dd-mm-yyyy',
+  month: 'mmmm yyyy',
 } as const;
 
-type ColType = 'text' | 'int' | 'euro' | 'pct' | 'days' | 'date';
+type ColType = 'text' | 'int' | 'euro' | 'pct' | 'days' | 'date' | 'month';
 interface Col {
   header: string;
   type: ColType;
@@ -66,6 +67,7 @@ class Book {
       case 'pct':
         return typeof v === 'number' ? v / 100 : v;
       case 'date':
+      case 'month':
         return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? excelDate(v) : v;
       default:
         return v;
@@ -112,6 +114,7 @@ class Book {
         const v = r[i];
         if (v === null || v === undefined) return 0;
         if (c.type === 'date') return 10;
+        if (c.type === 'month') return 14;
         if (c.type === 'euro' && typeof v === 'number') return String(Math.round(v / 100)).length + 7;
         return String(v).length + 1;
       });
@@ -123,7 +126,7 @@ class Book {
   }
 }
 
-const UNIT_TYPE: Record<Unit, Exclude<ColType, 'text' | 'date'>> = { aantal: 'int', procent: 'pct', werkdagen: 'days', euro: 'euro' };
+const UNIT_TYPE: Record<Unit, Exclude<ColType, 'text' | 'date' | 'month'>> = { aantal: 'int', procent: 'pct', werkdagen: 'days', euro: 'euro' };
 
 /** Renders the workbook and returns the .xlsx bytes. */
 export async function renderXlsx(r: MonthlyReport, opts: RenderOptions): Promise<Buffer> {
@@ -219,11 +222,11 @@ export async function renderXlsx(r: MonthlyReport, opts: RenderOptions): Promise
   b.table('Achterstand bij intake', 'Achterstand bij intake van nieuwe zaken, per werkvoorraad', [{ header: 'Werkvoorraad', type: 'text' }, { header: 'Nieuwe zaken', type: 'int' }, { header: 'Totaal achterstand', type: 'euro' }, { header: 'Mediaan achterstand', type: 'euro' }],
     o.arrearsByQueue.map((a) => [a.queue, a.cases, a.totalCents, a.medianCents]));
   b.table('Trend', 'Ontwikkeling per maand', [
-    { header: 'Maand', type: 'date' }, { header: 'Ontvangen', type: 'int' }, { header: 'Geaccepteerd', type: 'int' }, { header: 'Opgepakt', type: 'int' },
+    { header: 'Maand', type: 'month' }, { header: 'Ontvangen', type: 'int' }, { header: 'Geaccepteerd', type: 'int' }, { header: 'Opgepakt', type: 'int' },
     { header: 'Nieuwe zaken', type: 'int' }, { header: 'Contactpogingen', type: 'int' }, { header: 'Bereikt %', type: 'pct' }, { header: 'Binnen termijn %', type: 'pct' },
     { header: 'Afgesloten', type: 'int' }, { header: 'Zorgmeldingen', type: 'int' }, { header: 'Open einde maand', type: 'int' },
   ], r.series.map((m) => [`${m.month}-01`, m.signals.received, m.signals.accepted, m.signals.pickedUp, m.signals.newCases, m.contactAttempts, m.reachRate, m.deadlinePct, m.closed, m.zorgmeldingen, m.openBacklog]),
-  ['Maand = eerste dag van de maand.']);
+  ['Per kalendermaand; de maand staat als datum (de eerste dag) in de cel.']);
 
   // Data sharing.
   b.table('Ontvangen gegevens', 'Ontvangen persoonsgegevens per categorie en partner', [{ header: 'Categorie', type: 'text' }, { header: 'Partner', type: 'text' }, { header: 'Soort partner', type: 'text' }, { header: 'Records', type: 'int' }],

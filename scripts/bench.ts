@@ -202,6 +202,10 @@ async function main(): Promise<void> {
     const xlsx = await timed('Excel maken', () => renderXlsx(report, opts));
     const pdf = await timed('PDF maken', () => renderPdf(report, opts));
     const total = (Date.now() - t0) / 1000;
+    if (args.includes('--keep')) {
+      fs.writeFileSync(path.join(dir, 'bench.xlsx'), xlsx);
+      fs.writeFileSync(path.join(dir, 'bench.pdf'), pdf);
+    }
     const maxRssKb = process.resourceUsage().maxRSS;
     process.stdout.write(`\nTotaal rapport: ${total.toFixed(2)} s\n`);
     process.stdout.write(`Meldingen in de verslagmaand: ${report.current.signals.received}; trend over ${report.series.length} maanden; open zaken ${report.outcomes.backlog.total}\n`);
@@ -209,7 +213,7 @@ async function main(): Promise<void> {
     process.stdout.write(`Geheugen: rss bij start rapport ${mb(startRss)}, piek rss tijdens rapport ${mb(peakRss)}, piek heap ${mb(peakHeap)}, maxRSS proces ${mb(maxRssKb * 1024)}\n`);
   } finally {
     await db.destroy();
-    if (args.includes('--keep')) process.stdout.write(`Database bewaard: ${file}\n`);
+    if (args.includes('--keep')) process.stdout.write(`Database en rapportage bewaard in: ${dir}\n`);
     else fs.rmSync(dir, { recursive: true, force: true });
   }
 }

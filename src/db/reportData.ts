@@ -9,7 +9,7 @@
  * installation and are counted in the report of its own municipality.
  */
 import type { Knex } from 'knex';
-import { addMonths, amsterdamDate, amsterdamInstant, firstOfMonth, lastOfMonth } from '../domain/dates';
+import { addMonths, amsterdamInstant, firstOfMonth, lastOfMonth } from '../domain/dates';
 import { findGemeente } from '../domain/gemeenten';
 import type { ReportSnapshot, RetentionPolicy, SnapshotRetention } from '../domain/reports/snapshot';
 import { selectWhereIn, toBool, toInt, toIntOrNull, toStrOrNull, type Db } from './rows';
@@ -28,6 +28,10 @@ export interface ReportScope {
 }
 
 type Row = Record<string, unknown>;
+
+/** One formatter for all rows (creating an Intl formatter per row is slow on large months). */
+const AMSTERDAM_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
+const dayOf = (iso: unknown): string => AMSTERDAM_DAY.format(new Date(String(iso)));
 
 export async function loadReportSnapshot(db: Db, scope: ReportScope): Promise<ReportSnapshot> {
   const seriesMonths = scope.seriesMonths ?? 12;
@@ -146,7 +150,7 @@ export async function loadReportSnapshot(db: Db, scope: ReportScope): Promise<Re
     .filter((r) => inScope(r.case_id))
     .map((r) => ({
       id: toInt(r.id),
-      date: r.business_date ? String(r.business_date) : amsterdamDate(new Date(String(r.occurred_at))),
+      date: r.business_date ? String(r.business_date) : dayOf(r.occurred_at),
       direction: String(r.direction),
       counterparty: String(r.counterparty),
       partnerId: toIntOrNull(r.partner_id),
@@ -169,7 +173,7 @@ export async function loadReportSnapshot(db: Db, scope: ReportScope): Promise<Re
     .orderBy('id');
   const views = viewRows
     .filter((r) => inScope(r.case_id))
-    .map((r) => ({ date: amsterdamDate(new Date(String(r.occurred_at))), role: String(r.role), action: String(r.action), actor: String(r.actor) }));
+    .map((r) => ({ date: dayOf(r.occurred_at), role: String(r.role), action: String(r.action), actor: String(r.actor) }));
 
   return {
     gemeente: { code: scope.gemeenteCode, name: findGemeente(scope.gemeenteCode)?.name ?? `gemeente ${scope.gemeenteCode}` },
@@ -222,7 +226,7 @@ async function loadRetention(db: Db, scope: ReportScope, home: boolean, to: stri
     const closed = cs.filter((c) => c.closed_date !== null && c.closed_date !== undefined && String(c.closed_date) <= to);
     return {
       householdId: hid,
-      anonymisedDate: r.anonymised_at ? amsterdamDate(new Date(String(r.anonymised_at))) : null,
+      anonymisedDate: r.anonymised_at ? dayOf(r.anonymised_at) : null,
       lastNotPickedUpDate: toStrOrNull(r.last_np),
       lastClosedDate: closed.length ? closed.map((c) => String(c.closed_date)).sort().pop()! : null,
       closedCaseIds: closed.map((c) => toInt(c.id)).sort((a, b) => a - b),

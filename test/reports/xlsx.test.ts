@@ -99,6 +99,7 @@ describe('monthly report as Excel', () => {
     const trend = rowsOf(wb.getWorksheet('Trend')!).rows;
     expect(trend).to.have.length(12);
     expect((trend[11].Maand.value as Date).toISOString().slice(0, 10)).to.equal('2026-03-01');
+    expect(trend[11].Maand.numFmt).to.equal('mmmm yyyy');
     expect(trend[11].Ontvangen.value).to.equal(9);
   });
 

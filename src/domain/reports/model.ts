@@ -15,7 +15,7 @@
  */
 import { NOT_PICKED_UP_LABELS } from '../rules/events';
 import { addMonths, daysBetween, firstOfMonth, formatDateNl, lastOfMonth } from '../dates';
-import { workingDaysBetween } from '../workdays';
+import { isWorkingDay, workingDaysBetween } from '../workdays';
 import { median, pct, percentile } from './stats';
 import type { ReportSnapshot, SnapshotCase, SnapshotConsent, SnapshotQueueEntry } from './snapshot';
 
@@ -237,6 +237,31 @@ function countBy<T>(items: T[], key: (t: T) => string): Map<string, number> {
   return m;
 }
 
+/**
+ * Working days between two dates via a precomputed ordinal per calendar day (the same result as
+ * `workingDaysBetween`, without walking the calendar for every case: reports cover tens of thousands).
+ */
+class WorkdayCounter {
+  private readonly ordinal = new Map<string, number>();
+  constructor(from: string, to: string) {
+    let n = 0;
+    for (let d = from; d <= to; d = addDaysFast(d)) {
+      if (isWorkingDay(d)) n += 1;
+      this.ordinal.set(d, n);
+    }
+  }
+  between(a: string, b: string): number {
+    const x = this.ordinal.get(a);
+    const y = this.ordinal.get(b);
+    return x === undefined || y === undefined ? workingDaysBetween(a, b) : y - x;
+  }
+}
+
+function addDaysFast(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}
+
 /** Indexes of the snapshot used by every month's computation. */
 class Index {
   readonly entriesByCase = new Map<number, SnapshotQueueEntry[]>();
@@ -244,8 +269,11 @@ class Index {
   readonly consentsById = new Map<number, SnapshotConsent>();
   readonly firstAttempt = new Map<number, string>();
   readonly firstContact = new Map<number, string>();
+  readonly workdays: WorkdayCounter;
 
   constructor(readonly s: ReportSnapshot) {
+    const earliest = s.cases.reduce((min, c) => (c.openedDate < min ? c.openedDate : min), firstOfMonth(s.seriesFrom));
+    this.workdays = new WorkdayCounter(earliest, addMonths(lastOfMonth(s.month), 1));
     for (const c of s.cases) {
       this.casesById.set(c.id, c);
       if (c.firstAttemptDate) this.firstAttempt.set(c.id, c.firstAttemptDate);
@@ -357,7 +385,7 @@ function monthFigures(ix: Index, month: string): MonthFigures {
   const contactDays: number[] = [];
   for (const c of s.cases) {
     const fc = ix.firstContact.get(c.id);
-    if (inRange(fc, from, to)) contactDays.push(workingDaysBetween(c.openedDate, fc));
+    if (inRange(fc, from, to)) contactDays.push(ix.workdays.between(c.openedDate, fc));
   }
   return {
     month,
@@ -667,9 +695,9 @@ export function buildMonthlyReport(snapshot: ReportSnapshot): MonthlyReport {
   const contactDays: number[] = [];
   for (const c of s.cases) {
     const fa = ix.firstAttempt.get(c.id);
-    if (inRange(fa, from, to)) attemptDays.push(workingDaysBetween(c.openedDate, fa));
+    if (inRange(fa, from, to)) attemptDays.push(ix.workdays.between(c.openedDate, fa));
     const fc = ix.firstContact.get(c.id);
-    if (inRange(fc, from, to)) contactDays.push(workingDaysBetween(c.openedDate, fc));
+    if (inRange(fc, from, to)) contactDays.push(ix.workdays.between(c.openedDate, fc));
   }
 
   const routes = ROUTES.map((route) => {
