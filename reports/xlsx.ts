@@ -75,18 +75,21 @@ class Book {
   }
 
   /** A sheet with a title, intro lines and a styled header row; returns the sheet and the header's row number. */
-  sheet(name: string, title: string, headers: string[], notes: string[] = []): { ws: ExcelJS.Worksheet; h: number } {
+  sheet(name: string, title: string, headers: string[], notes: string[] = [], rightFrom = 1): { ws: ExcelJS.Worksheet; h: number } {
     const ws = this.wb.addWorksheet(sheetName(name, this.used));
     ws.addRow([title]).font = { bold: true, size: 13 };
     for (const n of notes) ws.addRow([n]).font = { italic: true, color: { argb: 'FF555555' } };
     ws.addRow([]);
     const headerRow = ws.addRow(headers);
     headerRow.font = { bold: true, color: { argb: 'FFFFFFFF' } };
-    headerRow.eachCell((cell) => {
+    headerRow.eachCell((cell, col) => {
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } };
-      cell.alignment = { vertical: 'middle', wrapText: true };
+      // Headers of figure columns align with their figures.
+      cell.alignment = { vertical: 'middle', wrapText: true, horizontal: col > rightFrom ? 'right' : 'left' };
     });
     const h = headerRow.number;
+    // Printing: A4 landscape, all columns on one page width, header row repeated.
+    ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${h}:${h}` };
     ws.views = [{ state: 'frozen', ySplit: h, xSplit: 0, topLeftCell: `A${h + 1}`, activeCell: `A${h + 1}` }];
     return { ws, h };
   }
@@ -94,6 +97,9 @@ class Book {
   /** One table per sheet: optional intro lines, a frozen header row with filters, then the rows. */
   table(name: string, title: string, cols: Col[], rows: Cell[][], notes: string[] = []): ExcelJS.Worksheet {
     const { ws, h } = this.sheet(name, title, cols.map((c) => c.header), notes);
+    cols.forEach((c, i) => {
+      ws.getRow(h).getCell(i + 1).alignment = { vertical: 'middle', wrapText: true, horizontal: c.type === 'text' ? 'left' : 'right' };
+    });
     for (const r of rows) {
       const row = ws.addRow(r.map((v, i) => this.value(v, cols[i].type)));
       cols.forEach((c, i) => {
@@ -155,11 +161,12 @@ export async function renderXlsx(r: MonthlyReport, opts: RenderOptions): Promise
     const prev = conv(c.previous);
     // A difference would give a masked small number away: show none then.
     const masked = typeof cur === 'string' || typeof prev === 'string';
-    const diff = c.difference === null ? null : masked ? '—' : type === 'pct' ? c.difference / 100 : c.difference;
+    // Percentages differ in percentage points, written as points (42.9 → "+42.9 pp").
+    const diff = c.difference === null ? null : masked ? '—' : c.difference;
     const row = ws.addRow([c.label, cur, prev, diff]);
     for (const i of [2, 3, 4]) {
       const cell = row.getCell(i);
-      if (typeof cell.value === 'number') cell.numFmt = type === 'int' && i === 4 ? '+#,##0;-#,##0;0' : type === 'pct' && i === 4 ? '+0.0%;-0.0%;0.0%' : FORMATS[type];
+      if (typeof cell.value === 'number') cell.numFmt = type === 'int' && i === 4 ? '+#,##0;-#,##0;0' : type === 'pct' && i === 4 ? '+0.0" pp";-0.0" pp";0.0" pp"' : FORMATS[type];
       cell.alignment = { horizontal: 'right' };
     }
   }

@@ -72,6 +72,8 @@ describe('monthly report as Excel', () => {
     expect(byLabel['Meldingen ontvangen']['maart 2026'].numFmt).to.equal('#,##0');
     expect(byLabel['Bereikt per contactpoging']['maart 2026'].value).to.be.closeTo(0.429, 1e-9);
     expect(byLabel['Bereikt per contactpoging']['maart 2026'].numFmt).to.equal('0.0%');
+    expect(byLabel['Bereikt per contactpoging'].Verschil.value).to.equal(42.9);
+    expect(byLabel['Bereikt per contactpoging'].Verschil.numFmt).to.equal('+0.0" pp";-0.0" pp";0.0" pp"');
     const texts = (ws.getColumn(1).values as unknown[]).map(String);
     expect(texts).to.include('Budgetbeheer zonder goedkeuring van de gemeente');
     expect(texts).to.include('Totaal 8 overtreding(en); zie blad Naleving.');
