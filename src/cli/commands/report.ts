@@ -19,7 +19,10 @@ function gemeenteOption(value: string): string {
 /** Where the files are and the headline figures, in Dutch, for the terminal. */
 export function describeReport(res: MonthlyReportResult, cwd = process.cwd()): string {
   const r = res.report;
-  const rel = (f: string) => path.relative(cwd, f) || f;
+  const rel = (f: string) => {
+    const r = path.relative(cwd, f);
+    return r === '' || r.startsWith('..') || path.isAbsolute(r) ? f : r;
+  };
   return [
     `Maandrapportage ${res.gemeente.name} (${res.gemeente.code}), ${monthNameNl(res.month)}:`,
     `  ${formatInt(r.current.signals.received)} meldingen ontvangen, ${formatInt(r.current.signals.newCases)} nieuwe zaken, ` +
