@@ -258,7 +258,10 @@ export function pdfDefinition(r: MonthlyReport, opts: RenderOptions): Record<str
       }),
       { widths: ['*', 80, 80, 70] },
     ),
-    { svg: signalsChartSvg(chartSeries), width: 515, margin: [0, 6, 0, 6] },
+    // Bars would show small numbers exactly: with small-number protection such a chart is left out.
+    sn && chartSeries.some((m) => [m.signals.received, m.signals.pickedUp, m.signals.newCases].some((v) => v > 0 && v < 5))
+      ? { text: 'De grafiek met meldingen per maand is weggelaten omdat zij aantallen kleiner dan 5 zou tonen; zie de tabel Trend in het Excel-bestand.', style: 'note', margin: [0, 8, 0, 8] }
+      : { svg: signalsChartSvg(chartSeries), width: 515, margin: [0, 6, 0, 6] },
 
     // Outcomes.
     { text: '1. Resultaten', style: 'h1', pageBreak: 'before' },

@@ -66,6 +66,8 @@ describe('monthly report as PDF', () => {
     for (const pd of ['Bërg', 'Zoë', 'Özdemir', 'REF-1', 'anna', 'bram']) expect(text).not.to.contain(pd);
     expect(text).to.contain('Meldingen ontvangen 9 <5 —');
     expect(text).to.contain('Aantallen van 1 tot en met 4 zijn weergegeven als "<5"');
+    expect(text).to.contain('De grafiek met meldingen per maand is weggelaten');
+    expect(text).not.to.contain('Meldingen en zaken per maand');
   });
 
   it('says explicitly when no violation was found, and caps long detail lists (the Excel has them all)', async () => {
