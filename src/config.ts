@@ -40,6 +40,8 @@ export interface Config {
     /** Secret for the keyed hash of BSNs in imported deliveries; null = key file in the data dir. */
     bsnKey: string | null;
   };
+  /** How long personal data may be kept (FACTS: no statutory period; defaults to confirm). */
+  retention: { notPickedUpMonths: number; closedCaseMonths: number };
 }
 
 /** Column names of the demo source table; a municipality's own table is mapped onto these fields. */
@@ -91,6 +93,8 @@ export const CONFIG_VARIABLES: Array<{ name: string; default: string; descriptio
   { name: 'VS_DDAS_ORGANISATIE', default: 'Gemeente <naam>', description: 'Naam van de aanleverende organisatie in de DDAS-levering' },
   { name: 'VS_DDAS_KVK', default: '(leeg)', description: 'KvK-nummer van de aanleverende organisatie (8 cijfers), optioneel' },
   { name: 'VS_BSN_SLEUTEL', default: '<VS_DATA_DIR>/bsn-sleutel', description: 'Geheime sleutel (min. 32 tekens) voor het gehashte BSN bij DDAS-import' },
+  { name: 'VS_RETENTION_NOT_PICKED_UP_MONTHS', default: '6', description: 'Bewaartermijn (maanden) van niet-opgepakte meldingen; de maandrapportage toetst hierop' },
+  { name: 'VS_RETENTION_CLOSED_CASE_MONTHS', default: '12', description: 'Bewaartermijn (maanden na afsluiten) van afgesloten zaken; de maandrapportage toetst hierop' },
 ];
 
 /** `sqlite:path`, `sqlite://path`, a bare `*.sqlite` path, `postgres://…`, `mssql://…`. */
@@ -143,6 +147,8 @@ const envSchema = yup.object({
   VS_DDAS_ORGANISATIE: yup.string().optional(),
   VS_DDAS_KVK: yup.string().optional().matches(/^\d{8}$/, 'VS_DDAS_KVK moet een KvK-nummer van 8 cijfers zijn'),
   VS_BSN_SLEUTEL: yup.string().optional().min(32, 'VS_BSN_SLEUTEL moet minstens 32 tekens lang zijn'),
+  VS_RETENTION_NOT_PICKED_UP_MONTHS: intVar('VS_RETENTION_NOT_PICKED_UP_MONTHS', 1, 120).default(6),
+  VS_RETENTION_CLOSED_CASE_MONTHS: intVar('VS_RETENTION_CLOSED_CASE_MONTHS', 1, 240).default(12),
   VS_LOG_LEVEL: yup.string().default('info').oneOf(['debug', 'info', 'warn', 'error', 'silent'], 'VS_LOG_LEVEL moet debug, info, warn, error of silent zijn'),
 });
 
@@ -183,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       kvk: e.VS_DDAS_KVK ?? null,
       bsnKey: e.VS_BSN_SLEUTEL ?? null,
     },
+    retention: { notPickedUpMonths: e.VS_RETENTION_NOT_PICKED_UP_MONTHS, closedCaseMonths: e.VS_RETENTION_CLOSED_CASE_MONTHS },
   };
 }
 

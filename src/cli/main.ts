@@ -10,6 +10,7 @@ import { register as registerQuarantine } from './commands/quarantine';
 import { register as registerRules } from './commands/rules';
 import { register as registerMigrate } from './commands/migrate';
 import { register as registerDdas } from './commands/ddas';
+import { register as registerReport } from './commands/report';
 
 export function buildProgram(): Command {
   const program = new Command('vroegsignaal')
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerRules(program);
   registerMigrate(program);
   registerDdas(program);
+  registerReport(program);
   return program;
 }
 

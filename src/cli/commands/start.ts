@@ -9,6 +9,8 @@ import { redactUrl } from '../../config';
 import { renderSummary } from '../render';
 import { runNightlyDates } from './nightly';
 import { DEMO_DEFAULTS } from './demo';
+import { describeReport, produceMonthlyReport } from './report';
+import { lastCompleteMonth } from '../../../jobs/monthly-report';
 
 export function register(program: Command): void {
   program
@@ -44,6 +46,9 @@ export function register(program: Command): void {
           if (results.length === 0) process.stdout.write('Alle dagen waren al verwerkt.\n');
           const summary = await intakeSummary(app.db, { from: dates[0], to: dates[dates.length - 1] }, today);
           process.stdout.write('\n' + renderSummary(summary) + '\n');
+          // Monthly report (Excel, PDF) for the last complete month of the processed period.
+          const reportResult = await produceMonthlyReport(app, { month: lastCompleteMonth(dates[dates.length - 1]) });
+          process.stdout.write('\n' + describeReport(reportResult) + '\n');
           process.stdout.write(
             `\nKlaar in ${((Date.now() - started) / 1000).toFixed(1)} s. Database: ${redactUrl(app.config.db.url)}\n` +
               'Werkvoorraden bekijken: npx vroegsignaal queue\n',
