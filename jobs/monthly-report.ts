@@ -13,6 +13,8 @@ import { buildMonthlyReport, type MonthlyReport } from '../src/domain/reports/mo
 import { renderXlsx } from '../reports/xlsx';
 import { renderPdf } from '../reports/pdf';
 import { writeFileAtomic } from '../src/fsAtomic';
+import { buildDdasExport, writeDdasFile } from '../src/services/ddasExport';
+import { CURRENT_DDAS_VERSION } from '../src/domain/ddas/codes';
 import { UsageError, VsError } from '../src/errors';
 
 export const JOB_NAME = 'maandrapportage';
@@ -64,6 +66,15 @@ export async function run(ctx: JobContext, opts: MonthlyReportOptions = {}): Pro
 
   const runId = ctx.dryRun ? null : await startRun(db, JOB_NAME, lastOfMonth(month), ctx.now());
   try {
+    const base = path.join(outDir, reportBaseName(gemeenteCode, month, smallNumbers));
+    let json: string | undefined;
+    if (!ctx.dryRun) {
+      // The national DDAS delivery for the same municipality and month, validated and logged as
+      // shared with CBS before the report is built, so the report accounts for it; its counts
+      // equal the report's totals (test/jobs/monthly-report-ddas.test.ts).
+      const ddas = await buildDdasExport(db, { month, gemeenteCode, version: CURRENT_DDAS_VERSION, now: ctx.now(), config });
+      json = (await writeDdasFile(db, ddas.delivery, { outDir, now: ctx.now(), actor: `systeem:${JOB_NAME}`, runId })).file;
+    }
     const snapshot = await loadReportSnapshot(db, {
       month, gemeenteCode, homeGemeente: config.gemeenteCode, retention: config.retention,
     });
@@ -71,17 +82,10 @@ export async function run(ctx: JobContext, opts: MonthlyReportOptions = {}): Pro
     const renderOpts = { smallNumbers, generatedAt: ctx.now() };
     const xlsx = await renderXlsx(report, renderOpts);
     const pdf = await renderPdf(report, renderOpts);
-    const base = path.join(outDir, reportBaseName(gemeenteCode, month, smallNumbers));
-    const files: MonthlyReportResult['files'] = { xlsx: `${base}.xlsx`, pdf: `${base}.pdf` };
+    const files: MonthlyReportResult['files'] = { xlsx: `${base}.xlsx`, pdf: `${base}.pdf`, ...(json ? { json } : {}) };
     if (!ctx.dryRun) {
       writeFileAtomic(files.xlsx, xlsx);
       writeFileAtomic(files.pdf, pdf);
-      // ── INTEGRATION POINT: DDAS delivery (issue 5, scope item 5) ──────────────────────────────
-      // Build the national DDAS JSON for this municipality and month with src/services/ddasExport.ts
-      // and write it atomically beside the other files:
-      //   files.json = `${base}.json`; writeFileAtomic(files.json, <ddas json text>);
-      // The report's totals must equal the DDAS file's counts (same month, same municipality).
-      // ─────────────────────────────────────────────────────────────────────────────────────────
     }
     if (runId !== null) {
       await finishRun(db, runId, 'geslaagd', {

@@ -83,3 +83,12 @@ export async function logSharing(db: Db, entries: SharingEntry[], now: Date): Pr
       })),
   );
 }
+
+/** Whether the data-sharing log already has an entry of this kind for a date (to log a delivery once). */
+export async function hasSharing(db: Db, q: { direction: SharingEntry['direction']; counterparty: string; businessDate: string }): Promise<boolean> {
+  const row = await db('data_sharing_log')
+    .select('id')
+    .where({ direction: q.direction, counterparty: q.counterparty, business_date: q.businessDate })
+    .first();
+  return row !== undefined;
+}

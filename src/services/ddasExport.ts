@@ -26,7 +26,7 @@ import { detectDdasVersion, errorsOf, validateDdas, type DdasProblem } from '../
 import { exportCases, exportSignals, type ExportAttempt, type ExportCase, type ExportSignal } from '../db/ddas';
 import { DDAS_IMPORT_ORIGIN } from '../db/signals';
 import { caseReference } from '../db/cases';
-import { audit, logSharing, type SharingEntry } from '../db/logs';
+import { audit, logSharing, type SharingEntry, hasSharing } from '../db/logs';
 import type { Db } from '../db/rows';
 import { VsError } from '../errors';
 
@@ -299,7 +299,11 @@ export async function writeDdasFile(
       { businessDate: end, direction: 'gerapporteerd', counterparty: 'cbs', category: 'geboortedatum', recordCount: counts.clientsWithBirthDate, legalBasis: CBS_LEGAL_BASIS, runId: opts.runId ?? null },
       { businessDate: end, direction: 'gerapporteerd', counterparty: 'cbs', category: 'achterstand', recordCount: counts.signalsWithAmount, legalBasis: CBS_LEGAL_BASIS, runId: opts.runId ?? null },
     ];
-    await logSharing(trx, sharing, opts.now);
+    // A file regenerated for the same period is the same delivery: it is logged once, so the
+    // monthly data-sharing report does not count it twice.
+    if (!(await hasSharing(trx, { direction: 'gerapporteerd', counterparty: 'cbs', businessDate: end }))) {
+      await logSharing(trx, sharing, opts.now);
+    }
     await audit(trx, {
       actor: opts.actor ?? 'systeem:ddas-export', role: opts.role ?? 'systeem', action: 'ddas.geexporteerd', entity: 'ddas-levering',
       entityId: `${gemeenteCode}:${start}:${end}`, new: { versie: version, bestand: path.basename(file), ...counts }, runId: opts.runId ?? null,

@@ -15,7 +15,7 @@ describeEachDb('monthly report job', (t) => {
     const ctx = testContext(t().db, testConfig(), new Date('2026-04-02T08:00:00Z'));
     const res = await run(ctx, { outDir: out });
     expect(res.month).to.equal('2026-03');
-    expect(fs.readdirSync(out).sort()).to.deep.equal(['maandrapportage-0384-2026-03.pdf', 'maandrapportage-0384-2026-03.xlsx']);
+    expect(fs.readdirSync(out).sort()).to.deep.equal(['ddas-vroegsignalering-0384-2026-03-v1.2.json', 'maandrapportage-0384-2026-03.pdf', 'maandrapportage-0384-2026-03.xlsx']);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(out, 'maandrapportage-0384-2026-03.xlsx'));
     expect(wb.getWorksheet('Samenvatting')).to.not.equal(undefined);
