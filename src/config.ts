@@ -7,6 +7,7 @@ import path from 'node:path';
 import * as yup from 'yup';
 import { ConfigError } from './errors';
 import { REPORT_FIELDS, type ReportField } from './domain/intake';
+import { parseAmountToCents } from './domain/money';
 
 export type DbClient = 'sqlite' | 'pg' | 'mssql';
 
@@ -32,6 +33,12 @@ export interface Config {
   defaultQueue: { queue: string; priority: number; termWorkdays: number };
   batchSize: number;
   logLevel: string;
+  casework: {
+    /** Working days after a zorgmelding within which the tenant must be informed. */
+    zorgmeldingInformWorkdays: number;
+    /** Default cost of budget management booked to the municipality (cents), to confirm per contract. */
+    budgetManagementCostCents: number;
+  };
 }
 
 /** Column names of the demo source table; a municipality's own table is mapped onto these fields. */
@@ -78,6 +85,8 @@ export const CONFIG_VARIABLES: Array<{ name: string; default: string; descriptio
   { name: 'VS_DEFAULT_QUEUE', default: 'regulier', description: 'Werkvoorraad als geen regel er een kiest' },
   { name: 'VS_DEFAULT_TERM_WORKDAYS', default: '20', description: 'Termijn eerste contact (werkdagen) als geen regel er een kiest (Wgs: 4 weken)' },
   { name: 'VS_BATCH_SIZE', default: '500', description: 'Meldingen per transactie in de nachtelijke verwerking' },
+  { name: 'VS_ZORGMELDING_INFORMEREN_WERKDAGEN', default: '5', description: 'Werkdagen na een zorgmelding waarbinnen de huurder geïnformeerd moet zijn (daarna: te laat)' },
+  { name: 'VS_BUDGETBEHEER_KOSTEN', default: '420,00', description: 'Standaardkosten budgetbeheer voor de gemeente per aanmelding in euro (te bevestigen)' },
   { name: 'VS_LOG_LEVEL', default: 'info', description: 'Logniveau: debug, info, warn, error' },
 ];
 
@@ -127,6 +136,14 @@ const envSchema = yup.object({
   VS_DEFAULT_QUEUE: yup.string().default('regulier').matches(/^[a-z0-9][a-z0-9-]*$/, 'VS_DEFAULT_QUEUE: kleine letters, cijfers en streepjes'),
   VS_DEFAULT_TERM_WORKDAYS: intVar('VS_DEFAULT_TERM_WORKDAYS', 1, 60).default(20),
   VS_BATCH_SIZE: intVar('VS_BATCH_SIZE', 1, 10000).default(500),
+  VS_ZORGMELDING_INFORMEREN_WERKDAGEN: intVar('VS_ZORGMELDING_INFORMEREN_WERKDAGEN', 1, 60).default(5),
+  VS_BUDGETBEHEER_KOSTEN: yup
+    .string()
+    .default('420,00')
+    .test('bedrag', 'VS_BUDGETBEHEER_KOSTEN moet een bedrag in euro zijn (bijv. 420,00)', (v) => {
+      const r = parseAmountToCents(v);
+      return r.ok && r.value >= 0;
+    }),
   VS_LOG_LEVEL: yup.string().default('info').oneOf(['debug', 'info', 'warn', 'error', 'silent'], 'VS_LOG_LEVEL moet debug, info, warn, error of silent zijn'),
 });
 
@@ -161,6 +178,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     defaultQueue: { queue: e.VS_DEFAULT_QUEUE, priority: 9, termWorkdays: e.VS_DEFAULT_TERM_WORKDAYS },
     batchSize: e.VS_BATCH_SIZE,
     logLevel: e.VS_LOG_LEVEL,
+    casework: {
+      zorgmeldingInformWorkdays: e.VS_ZORGMELDING_INFORMEREN_WERKDAGEN,
+      budgetManagementCostCents: (parseAmountToCents(e.VS_BUDGETBEHEER_KOSTEN) as { ok: true; value: number }).value,
+    },
   };
 }
 
