@@ -42,6 +42,26 @@ export const ROUTE_ACTIVE_STATUSES: readonly CaseStatus[] = ['route-gekozen', 'd
 export const CONTACT_STATUSES: readonly CaseStatus[] = ['in-contact', 'onderzoek', ...ROUTE_ACTIVE_STATUSES];
 export const OPEN_STATUSES: readonly CaseStatus[] = CASE_STATUSES.filter((s) => s !== 'afgesloten');
 
+/** DDAS v1.2 EnumContactsoort (exact strings). */
+export const CONTACT_KINDS = [
+  'Administratief', 'Afspraak op locatie', 'Brief', 'Huisbezoek', 'Kaartje', 'Mail', 'Onbekend', 'Overige', 'SMS/Whatsapp', 'Telefoon',
+] as const;
+export type ContactKind = (typeof CONTACT_KINDS)[number];
+/** DDAS v1.2 EnumDagdeel. */
+export const DAY_PARTS = ['Ochtend', 'Middag', 'Avond'] as const;
+export type DayPart = (typeof DAY_PARTS)[number];
+
+/** Case-insensitive match on the national code list (`telefoon` → `Telefoon`). */
+export function parseContactKind(input: string): ContactKind | null {
+  const s = input.trim().toLowerCase();
+  return CONTACT_KINDS.find((k) => k.toLowerCase() === s) ?? (s === 'sms' || s === 'whatsapp' ? 'SMS/Whatsapp' : null);
+}
+
+export function parseDayPart(input: string): DayPart | null {
+  const s = input.trim().toLowerCase();
+  return DAY_PARTS.find((k) => k.toLowerCase() === s) ?? null;
+}
+
 export const ROLES = ['casemanager', 'coördinator', 'gemeente'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -106,7 +126,7 @@ export const STEP_FROM: Record<Step, readonly CaseStatus[]> = {
   'toestemming-intrekken': CASE_STATUSES,
   'route-starten': ['onderzoek'],
   'route-afronden': ['route-gekozen', 'doorverwezen'],
-  'route-stoppen': ROUTE_ACTIVE_STATUSES,
+  'route-stoppen': ['route-gekozen', 'doorverwezen'],
   'goedkeuring-aanvragen': ['onderzoek'],
   'goedkeuring-besluiten': ALL_OPEN,
   zorgmelding: ALL_OPEN,
