@@ -360,3 +360,9 @@ export async function signalsOfCase(db: Db, caseId: number): Promise<Array<Recor
 export async function leaveQueue(db: Db, caseId: number, reason: string, now: Date): Promise<void> {
   await db('queue_entries').where({ case_id: caseId }).whereNull('left_at').update({ left_at: now.toISOString(), left_reason: reason });
 }
+
+/** How often each route was started (all cases). */
+export async function routeCounts(db: Db): Promise<Array<{ route: Route; count: number }>> {
+  const rows = (await db('case_routes').select('route').count({ n: '*' }).groupBy('route').orderBy('route')) as Array<Record<string, unknown>>;
+  return rows.map((r) => ({ route: String(r.route) as Route, count: toInt(r.n) }));
+}
