@@ -221,7 +221,7 @@ async function workCase(
       if (!route) return;
       // The investigation (and agreeing the approach with the landlord) takes a few working days.
       const [first] = await findingsHistory(db, c.id);
-      const investigation = 3 + Math.floor(r('investigation') * 8);
+      const investigation = 5 + Math.floor(r('investigation') * 15);
       if (first && workingDaysBetween(amsterdamDate(new Date(first.recordedAt)), date) < investigation) return;
       const plan = CONSENT_RECIPIENT[route];
       if (plan) {
@@ -261,8 +261,8 @@ async function workCase(
       if (!running) return;
       // A debt arrangement takes months to set up; a referral settles in weeks to months.
       const duration = running.route === 'schuldregeling' ? 40 + Math.floor(r('route-duration') * 40)
-        : running.route === 'eigen-kracht' ? 8 + Math.floor(r('route-duration') * 20)
-        : 15 + Math.floor(r('route-duration') * 40);
+        : running.route === 'eigen-kracht' ? 5 + Math.floor(r('route-duration') * 10)
+        : 10 + Math.floor(r('route-duration') * 30);
       if (workingDaysBetween(running.startedDate, date) < duration) return;
       if (r('route-stops') < SIM_RATES.routeStops) {
         await stopRoute(ctx(), c.id, 'inwoner houdt zich niet aan de afspraken (simulatie)');
@@ -277,7 +277,8 @@ async function workCase(
       const routes = await routesOfCase(db, c.id);
       const done = [...routes].reverse().find((x) => x.status === 'afgerond');
       if (!done || informPending) return;
-      const wait = 3 + Math.floor(r('close-wait') * 10);
+      // Aftercare: the case stays "geregeld" until the landlord confirms the rent is paid again.
+      const wait = 20 + Math.floor(r('close-wait') * 25);
       if (workingDaysBetween(done.endedDate ?? date, date) < wait) return;
       const fitting = allowedResults({
         contactMade: true, attempts: 1, zorgmeldingMade: c.zorgmeldingMadeAt !== null, closeDate: date,
