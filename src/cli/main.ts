@@ -9,6 +9,7 @@ import { register as registerQueue } from './commands/queue';
 import { register as registerQuarantine } from './commands/quarantine';
 import { register as registerRules } from './commands/rules';
 import { register as registerMigrate } from './commands/migrate';
+import { register as registerCase } from './commands/case';
 
 export function buildProgram(): Command {
   const program = new Command('vroegsignaal')
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerNightly(program);
   registerQueue(program);
   registerQuarantine(program);
+  registerCase(program);
   registerRules(program);
   registerMigrate(program);
   return program;

@@ -187,8 +187,11 @@ export function stepConditions(
     return missing;
   }
   if (!STEP_FROM[step].includes(c.status)) {
+    const early = (step === 'route-starten' || step === 'goedkeuring-aanvragen') && ['nieuw', 'contact-gezocht', 'in-contact'].includes(c.status);
     missing.push(
-      c.status === 'afgesloten'
+      early
+        ? `${capitalise(STEP_LABELS[step])} kan pas na onderzoek: leg eerst de bevindingen vast (status nu "${c.status}")`
+        : c.status === 'afgesloten'
         ? `De zaak is afgesloten: ${STEP_LABELS[step]} kan niet meer`
         : `${capitalise(STEP_LABELS[step])} kan niet in status "${c.status}" (wel in: ${STEP_FROM[step].join(', ')})`,
     );
