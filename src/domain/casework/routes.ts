@@ -184,7 +184,8 @@ const sameName = (a: string | null, b: string | null) =>
   (a ?? '').trim().toLocaleLowerCase('nl') === (b ?? '').trim().toLocaleLowerCase('nl');
 
 /** How to name the recipient in a message: "Humanitas", "het eigen netwerk", "de gemeente (inhouding)". */
-export function recipientPhrase(route: Route, recipientName: string | null): string {
+export function recipientPhrase(route: Route, name: string | null): string {
+  const recipientName = name?.trim() || null;
   switch (route) {
     case 'vrijwilliger': return recipientName ?? 'een vrijwilliger';
     case 'eigen-netwerk': return recipientName ? `${recipientName} (eigen netwerk)` : 'het eigen netwerk';
