@@ -159,11 +159,17 @@ export async function viewCase(ctx: CaseworkContext, caseId: number): Promise<Ca
 }
 
 async function assembleView(db: Db, c: CaseWork, today: string, settings: CaseworkSettings): Promise<CaseView> {
-  const [person, signals, queue, attempts, findings, consents, approvals, routes, zorgmeldingen, history] = await Promise.all([
-    getHousehold(db, c.householdId), signalsOfCase(db, c.id), currentQueueEntry(db, c.id), contactAttempts(db, c.id),
-    currentFindings(db, c.id), consentsOfCase(db, c.id), approvalsOfCase(db, c.id), routesOfCase(db, c.id),
-    zorgmeldingenOfCase(db, c.id), statusHistory(db, c.id),
-  ]);
+  // Sequential on purpose: inside a transaction all queries share one connection.
+  const person = await getHousehold(db, c.householdId);
+  const signals = await signalsOfCase(db, c.id);
+  const queue = await currentQueueEntry(db, c.id);
+  const attempts = await contactAttempts(db, c.id);
+  const findings = await currentFindings(db, c.id);
+  const consents = await consentsOfCase(db, c.id);
+  const approvals = await approvalsOfCase(db, c.id);
+  const routes = await routesOfCase(db, c.id);
+  const zorgmeldingen = await zorgmeldingenOfCase(db, c.id);
+  const history = await statusHistory(db, c.id);
   const deadline = contactDeadline(c, queue?.deadline ?? null, settings.defaultTermWorkdays);
   return {
     reference: caseReference(c.id), case: c, person, signals, queue, contactDeadline: deadline, attempts, findings,
@@ -516,9 +522,9 @@ export interface CloseInput {
 
 export async function closeCase(ctx: CaseworkContext, caseId: number, input: CloseInput, expectedVersion?: number): Promise<{ result: FinalResult; partnerFeedback: string }> {
   const c = await load(ctx, caseId, 'afsluiten', expectedVersion);
-  const [attempts, routes, zorgmeldingen] = await Promise.all([
-    contactAttempts(ctx.db, c.id), routesOfCase(ctx.db, c.id), zorgmeldingenOfCase(ctx.db, c.id),
-  ]);
+  const attempts = await contactAttempts(ctx.db, c.id);
+  const routes = await routesOfCase(ctx.db, c.id);
+  const zorgmeldingen = await zorgmeldingenOfCase(ctx.db, c.id);
   const missing: string[] = [];
   if (c.zorgmeldingRequired && c.zorgmeldingMadeAt === null) missing.push('Zorgmelding is vereist maar nog niet gedaan');
   for (const z of zorgmeldingen.filter((x) => x.tenantInformedDate === null)) {
@@ -544,7 +550,8 @@ export async function closeCase(ctx: CaseworkContext, caseId: number, input: Clo
 /** The case's audit trail and sharing log; viewing it is itself audited (it holds personal data). */
 export async function caseAuditTrail(ctx: CaseworkContext, caseId: number): Promise<{ reference: string; audit: AuditRow[]; sharing: SharingRow[] }> {
   const c = await load(ctx, caseId, 'bekijken');
-  const [rows, sharing] = await Promise.all([auditOfCase(ctx.db, c.id), sharingOfCase(ctx.db, c.id)]);
+  const rows = await auditOfCase(ctx.db, c.id);
+  const sharing = await sharingOfCase(ctx.db, c.id);
   await auditStep(ctx, c.id, 'audit.bekeken', 'case', c.id, undefined, { regels: rows.length });
   return { reference: caseReference(c.id), audit: rows, sharing };
 }
