@@ -29,7 +29,7 @@ import {
 import { decisionsOfCase } from '../db/decisions';
 import { getHousehold, type HouseholdRecord } from '../db/households';
 import { audit, logSharing, type DataCategory } from '../db/logs';
-import type { Db } from '../db/rows';
+import { toBool, type Db } from '../db/rows';
 import { UsageError } from '../errors';
 
 export interface CaseworkSettings {
@@ -89,7 +89,7 @@ async function save(
     throw new VersionConflictError(caseReference(c.id), c.version, now?.version ?? null);
   }
   if (status !== null && status !== c.status) {
-    await insertStatusChange(ctx.db, { caseId: c.id, from: c.status, to: status, by: ctx.who.actor, reason }, ctx.now);
+    await insertStatusChange(ctx.db, { caseId: c.id, from: c.status, to: status, by: ctx.who.actor, reason: clip(reason, 500) }, ctx.now);
   }
 }
 
@@ -105,8 +105,14 @@ async function auditStep(
 ): Promise<void> {
   await audit(ctx.db, {
     actor: ctx.who.actor, role: ctx.who.role, action, entity, entityId, caseId, old, new: next,
-    reason: reason ?? ctx.who.reason ?? null,
+    reason: clip(reason ?? ctx.who.reason ?? null, 500),
   }, ctx.now);
+}
+
+/** Free text into a bounded column (the columns are portable NVARCHAR/varchar with a length). */
+function clip(text: string | null, max: number): string | null {
+  if (text === null) return null;
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 function assertDate(date: string, field: string, ctx: CaseworkContext, notBefore?: { date: string; label: string }): void {
@@ -284,6 +290,9 @@ export async function recordConsent(ctx: CaseworkContext, caseId: number, input:
   if (input.categories.length === 0) problems.push('Geen gegevens opgegeven die doorgegeven mogen worden');
   if (!input.signedBy.trim()) problems.push('Wie tekende ontbreekt');
   if (!input.documentRef.trim()) problems.push('Documentverwijzing (het getekende formulier) ontbreekt');
+  if (input.signedBy.trim().length > 200) problems.push('Naam van wie tekende is te lang (hoogstens 200 tekens)');
+  if ((input.recipientName ?? '').trim().length > 100) problems.push('Naam van de ontvanger is te lang (hoogstens 100 tekens)');
+  if (input.documentRef.trim().length > 200) problems.push('Documentverwijzing is te lang (hoogstens 200 tekens)');
   if (problems.length) throw new UsageError(problems.join('; '));
   assertDate(input.signedDate, 'Datum ondertekening', ctx, { date: c.openedDate, label: 'de opening van de zaak' });
   const categories = [...new Set(input.categories)].sort();
@@ -312,7 +321,7 @@ export async function withdrawConsentStep(
   if (!consent) throw new UsageError(`Toestemming ${consentId} hoort niet bij zaak ${caseReference(c.id)}`);
   if (consent.withdrawnDate) refuse('toestemming-intrekken', [`Toestemming ${consentId} is al ingetrokken op ${consent.withdrawnDate}`], c.id);
   assertDate(input.date, 'Datum intrekking', ctx, { date: consent.signedDate, label: 'de ondertekening' });
-  await withdrawConsent(ctx.db, consentId, input.date, input.reason);
+  await withdrawConsent(ctx.db, consentId, input.date, clip(input.reason, 500));
   const routes = await routesOfCase(ctx.db, c.id);
   const stopped = routes.filter((r) => r.status === 'gestart' && r.consentId === consentId);
   for (const r of stopped) await endRoute(ctx.db, r.id, 'gestopt', input.date);
@@ -391,6 +400,7 @@ export async function startRoute(ctx: CaseworkContext, caseId: number, input: St
   if (running) missing.push(`Er loopt al een route: ${ROUTE_LABELS[running.route]}`);
   const recipientName = input.recipientName?.trim() || (input.route === 'budgetbeheer' ? 'Plangroep' : null);
   if (def.needsRecipientName && !recipientName) missing.push(`Naam van de ontvanger ontbreekt (bij ${ROUTE_LABELS[input.route]}: --ontvanger)`);
+  if (recipientName && recipientName.length > 100) throw new UsageError('Naam van de ontvanger is te lang (hoogstens 100 tekens)');
   const categories = [...new Set(input.categories ?? def.categories)].sort();
   let consentId: number | null = null;
   if (def.recipient) {
@@ -472,7 +482,7 @@ export async function makeZorgmelding(ctx: CaseworkContext, caseId: number, opts
     const last = (await signalsOfCase(ctx.db, c.id)).at(-1);
     facts = {
       handmatig: true,
-      feiten: last ? { minderjarigeKinderen: last.minor_children ?? null, ontruimingDreigt: Boolean(Number(last.eviction_threatened)) || last.eviction_threatened === true, ontruimingsdatum: last.eviction_date ?? null } : {},
+      feiten: last ? { minderjarigeKinderen: last.minor_children ?? null, ontruimingDreigt: toBool(last.eviction_threatened), ontruimingsdatum: last.eviction_date ?? null } : {},
     };
   }
   const due = informDueDate(ctx.date, ctx.settings.zorgmeldingInformWorkdays);

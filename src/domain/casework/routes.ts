@@ -63,7 +63,8 @@ export const ROUTE_DEFINITIONS: Record<Route, RouteDefinition> = {
   },
   vrijwilliger: {
     route: 'vrijwilliger', recipient: 'vrijwilliger', needsRecipientName: true, categories: ['naw', 'huur', 'achterstand'], status: 'doorverwezen',
-    counterparty: (name) => `vrijwilliger:${name ?? 'onbekend'}`,
+    // The log's counterparty column holds 60 characters.
+    counterparty: (name) => `vrijwilliger:${name ?? 'onbekend'}`.slice(0, 60),
   },
   inhouding: {
     route: 'inhouding', recipient: 'gemeente-inhouding', needsRecipientName: false,
