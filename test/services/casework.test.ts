@@ -187,6 +187,27 @@ describeEachDb('casework services', (t) => {
     expect(r.partnerFeedback).to.equal('niet-opgepakt:overleden');
   });
 
+  it('feeds the escalation rules: contact made stops "termijn verstreken"', async () => {
+    const db = t().db;
+    const src = await memorySource([
+      report(traits.anderAdres(1)), report(traits.anderAdres(2)),
+      report({ ...traits.anderAdres(3), ...traits.gezinMetKinderen, ontruiming_dreigt: 'J', ontruimingsdatum: '2026-06-30' }),
+    ]);
+    await runNightly(testContext(db, config), { businessDate: '2026-03-02', source: src.reader });
+    const [reached, notReached, family] = (await db('cases').select('id').orderBy('id')).map((r) => Number(r.id));
+    expect((await getCaseWork(db, family))!.zorgmeldingRequired).to.equal(true);
+    await claimCase(as(db, 'anna', 'casemanager', '2026-03-03'), reached);
+    await recordContact(as(db, 'anna', 'casemanager', '2026-03-03'), reached, { kind: 'Telefoon', reached: true, date: '2026-03-03' });
+    await claimCase(as(db, 'anna', 'casemanager', '2026-03-03'), notReached);
+    await recordContact(as(db, 'anna', 'casemanager', '2026-03-03'), notReached, { kind: 'Telefoon', reached: false, date: '2026-03-03' });
+    // Two months' arrears: queue hoge-achterstand, 10 working days from 2 March (16 March); passed on 31 March.
+    await runNightly(testContext(db, config, new Date('2026-03-31T23:00:00Z')), { businessDate: '2026-03-31', source: src.reader });
+    await src.db.destroy();
+    const queueOf = async (id: number) => (await db('queue_entries').where({ case_id: id }).whereNull('left_at').first()).queue;
+    expect([await queueOf(reached), await queueOf(notReached)]).to.deep.equal(['hoge-achterstand', 'spoed']);
+    expect((await db('rule_decisions').where({ case_id: notReached, phase: 'escalatie' }).first()).decided_by_rule).to.equal('termijn-verstreken');
+  });
+
   it('zorgmelding: flagged by the rules in the nightly job, made, "huurder geïnformeerd" open, overdue, then done', async () => {
     const db = t().db;
     const [id] = await casesFrom(db, [report({ ...traits.gezinMetKinderen, ...traits.ontruimingDreigt })]);
