@@ -7,6 +7,7 @@ import path from 'node:path';
 import * as yup from 'yup';
 import { ConfigError } from './errors';
 import { REPORT_FIELDS, type ReportField } from './domain/intake';
+import { parseAmountToCents } from './domain/money';
 
 export type DbClient = 'sqlite' | 'pg' | 'mssql';
 
@@ -42,6 +43,12 @@ export interface Config {
   };
   /** How long personal data may be kept (FACTS: no statutory period; defaults to confirm). */
   retention: { notPickedUpMonths: number; closedCaseMonths: number };
+  casework: {
+    /** Working days after a zorgmelding within which the tenant must be informed. */
+    zorgmeldingInformWorkdays: number;
+    /** Default cost of budget management booked to the municipality (cents), to confirm per contract. */
+    budgetManagementCostCents: number;
+  };
 }
 
 /** Column names of the demo source table; a municipality's own table is mapped onto these fields. */
@@ -88,6 +95,8 @@ export const CONFIG_VARIABLES: Array<{ name: string; default: string; descriptio
   { name: 'VS_DEFAULT_QUEUE', default: 'regulier', description: 'Werkvoorraad als geen regel er een kiest' },
   { name: 'VS_DEFAULT_TERM_WORKDAYS', default: '20', description: 'Termijn eerste contact (werkdagen) als geen regel er een kiest (Wgs: 4 weken)' },
   { name: 'VS_BATCH_SIZE', default: '500', description: 'Meldingen per transactie in de nachtelijke verwerking' },
+  { name: 'VS_ZORGMELDING_INFORMEREN_WERKDAGEN', default: '5', description: 'Werkdagen na een zorgmelding waarbinnen de huurder geïnformeerd moet zijn (daarna: te laat)' },
+  { name: 'VS_BUDGETBEHEER_KOSTEN', default: '420,00', description: 'Standaardkosten budgetbeheer voor de gemeente per aanmelding in euro (te bevestigen)' },
   { name: 'VS_LOG_LEVEL', default: 'info', description: 'Logniveau: debug, info, warn, error' },
   { name: 'VS_DDAS_LEVERANCIER', default: 'VROEGSIGNAAL', description: 'codeGegevensleverancier in de DDAS-levering aan CBS' },
   { name: 'VS_DDAS_ORGANISATIE', default: 'Gemeente <naam>', description: 'Naam van de aanleverende organisatie in de DDAS-levering' },
@@ -149,6 +158,14 @@ const envSchema = yup.object({
   VS_BSN_SLEUTEL: yup.string().optional().min(32, 'VS_BSN_SLEUTEL moet minstens 32 tekens lang zijn'),
   VS_RETENTION_NOT_PICKED_UP_MONTHS: intVar('VS_RETENTION_NOT_PICKED_UP_MONTHS', 1, 120).default(6),
   VS_RETENTION_CLOSED_CASE_MONTHS: intVar('VS_RETENTION_CLOSED_CASE_MONTHS', 1, 240).default(12),
+  VS_ZORGMELDING_INFORMEREN_WERKDAGEN: intVar('VS_ZORGMELDING_INFORMEREN_WERKDAGEN', 1, 60).default(5),
+  VS_BUDGETBEHEER_KOSTEN: yup
+    .string()
+    .default('420,00')
+    .test('bedrag', 'VS_BUDGETBEHEER_KOSTEN moet een bedrag in euro zijn (bijv. 420,00)', (v) => {
+      const r = parseAmountToCents(v);
+      return r.ok && r.value >= 0;
+    }),
   VS_LOG_LEVEL: yup.string().default('info').oneOf(['debug', 'info', 'warn', 'error', 'silent'], 'VS_LOG_LEVEL moet debug, info, warn, error of silent zijn'),
 });
 
@@ -190,6 +207,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       bsnKey: e.VS_BSN_SLEUTEL ?? null,
     },
     retention: { notPickedUpMonths: e.VS_RETENTION_NOT_PICKED_UP_MONTHS, closedCaseMonths: e.VS_RETENTION_CLOSED_CASE_MONTHS },
+    casework: {
+      zorgmeldingInformWorkdays: e.VS_ZORGMELDING_INFORMEREN_WERKDAGEN,
+      budgetManagementCostCents: (parseAmountToCents(e.VS_BUDGETBEHEER_KOSTEN) as { ok: true; value: number }).value,
+    },
   };
 }
 

@@ -11,6 +11,7 @@ import { register as registerRules } from './commands/rules';
 import { register as registerMigrate } from './commands/migrate';
 import { register as registerDdas } from './commands/ddas';
 import { register as registerReport } from './commands/report';
+import { register as registerCase } from './commands/case';
 
 export function buildProgram(): Command {
   const program = new Command('vroegsignaal')
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerNightly(program);
   registerQueue(program);
   registerQuarantine(program);
+  registerCase(program);
   registerRules(program);
   registerMigrate(program);
   registerDdas(program);

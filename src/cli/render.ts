@@ -4,6 +4,7 @@ import type { QueueListItem } from '../db/cases';
 import { NOT_PICKED_UP_LABELS, type NotPickedUpReason } from '../domain/rules/events';
 import { formatCents, formatDateNl, formatInt, table } from '../format';
 import { workingDaysBetween } from '../domain/workdays';
+import { CONTACT_STATUSES } from '../domain/caseFacts';
 
 export function renderSummary(s: IntakeSummary): string {
   const period = s.from && s.to ? `${formatDateNl(s.from)} t/m ${formatDateNl(s.to)}` : 'alle verwerkte dagen';
@@ -60,7 +61,8 @@ export function renderQueues(items: QueueListItem[], today: string, top: number)
   if (items.length === 0) return 'Er zijn geen open zaken in de werkvoorraden.';
   const out: string[] = [];
   for (const g of groupQueues(items)) {
-    const overdue = g.items.filter((i) => i.deadline < today).length;
+    // Over the term = first-contact deadline passed without contact (casework statuses).
+    const overdue = g.items.filter((i) => i.deadline < today && !CONTACT_STATUSES.includes(i.status)).length;
     out.push(`Werkvoorraad ${g.queue}: ${formatInt(g.items.length)} zaken${overdue ? `, ${formatInt(overdue)} over termijn` : ''}`);
     out.push(
       table(

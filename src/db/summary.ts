@@ -61,7 +61,8 @@ export async function intakeSummary(db: Db, range: { from?: string; to?: string 
     .whereNull('c.closed_date')
     .select('q.queue')
     .count({ n: '*' })
-    .sum({ overdue: db.raw('case when q.deadline < ? then 1 else 0 end', [today]) })
+    // Overdue = the first-contact deadline passed and there has been no contact yet (casework).
+    .sum({ overdue: db.raw('case when q.deadline < ? and c.first_contact_date is null then 1 else 0 end', [today]) })
     .groupBy('q.queue')
     .orderBy('q.queue');
   const pickedUp = await n(inRange(db('signals')).where({ status: 'opgepakt' }));

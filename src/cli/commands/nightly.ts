@@ -8,21 +8,32 @@ import { intakeSummary } from '../../db/summary';
 import { UsageError } from '../../errors';
 import { formatInt } from '../../format';
 import { renderSummary } from '../render';
+import { simulateWorkday, workDayAfter, type SimulationCounts } from '../../demo/simulate';
+import { caseworkSettings } from '../../services/casework';
+import type { Route } from '../../domain/casework';
 
 /** Runs the nightly job for each date in order; dates with a successful run are skipped when asked. */
 export async function runNightlyDates(
   app: App,
   dates: string[],
-  opts: { skipDone: boolean; quiet: boolean },
+  opts: { skipDone: boolean; quiet: boolean; simulate?: { seed: number; onDay?: (c: SimulationCounts) => void } },
 ): Promise<NightlyResult[]> {
   const done = opts.skipDone ? await succeededBusinessDates(app.db, JOB_NAME) : new Set<string>();
   const todo = dates.filter((d) => !done.has(d));
   const results: NightlyResult[] = [];
   const source = app.source();
   const interactive = process.stderr.isTTY && !opts.quiet;
+  const routeUse = new Map<Route, number>();
   for (const [i, date] of todo.entries()) {
     const r = await runNightly(app.ctx(), { businessDate: date, source });
     results.push(r);
+    // Demo only: simulated caseworkers work the next working day's queues through the real services,
+    // up to the last business date (the queue of the last night waits for real caseworkers).
+    const workDate = opts.simulate ? workDayAfter(date) : null;
+    if (opts.simulate && workDate && workDate <= dates[dates.length - 1]) {
+      const counts = await simulateWorkday(app.db, caseworkSettings(app.config), workDate, { seed: opts.simulate.seed, routeUse });
+      opts.simulate.onDay?.(counts);
+    }
     const line = `dag ${i + 1}/${todo.length} ${formatDateNl(date)}: ${formatInt(r.counts.received)} ontvangen, ${formatInt(r.counts.newCases)} nieuwe zaken`;
     if (interactive) process.stderr.write(`\r${line.padEnd(70)}`);
     else if (!opts.quiet) process.stderr.write(`${line}\n`);

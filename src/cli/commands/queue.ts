@@ -4,6 +4,7 @@ import { openApp } from '../app';
 import { listQueueItems } from '../../db/cases';
 import { amsterdamDate } from '../../domain/dates';
 import { groupQueues, renderQueues } from '../render';
+import { CONTACT_STATUSES } from '../../domain/caseFacts';
 
 export function register(program: Command): void {
   program
@@ -21,7 +22,7 @@ export function register(program: Command): void {
             const queues = groupQueues(items).map((g) => ({
               queue: g.queue,
               count: g.items.length,
-              overdue: g.items.filter((i) => i.deadline < today).length,
+              overdue: g.items.filter((i) => i.deadline < today && !CONTACT_STATUSES.includes(i.status)).length,
               cases: g.items.map((i) => ({
                 case: i.reference,
                 queue: i.queue,

@@ -42,10 +42,25 @@ export function register(program: Command): void {
             dates = [addDays(today, -1)];
           }
           process.stdout.write(`Verwerkingsdagen: ${formatDateNl(dates[0])} t/m ${formatDateNl(dates[dates.length - 1])}\n`);
-          const results = await runNightlyDates(app, dates, { skipDone: true, quiet: false });
+          // In demo mode simulated caseworkers (actor "simulatie:…", cases marked simulated) work the
+          // queues after each night, so the database holds realistic case histories.
+          const sim = { closed: 0, routes: 0, zorgmeldingen: 0 };
+          const results = await runNightlyDates(app, dates, {
+            skipDone: true,
+            quiet: false,
+            simulate: app.config.demoSource
+              ? { seed: DEMO_DEFAULTS.seed, onDay: (c) => { sim.closed += c.closed; sim.routes += c.routesStarted; sim.zorgmeldingen += c.zorgmeldingen; } }
+              : undefined,
+          });
           if (results.length === 0) process.stdout.write('Alle dagen waren al verwerkt.\n');
           const summary = await intakeSummary(app.db, { from: dates[0], to: dates[dates.length - 1] }, today);
           process.stdout.write('\n' + renderSummary(summary) + '\n');
+          if (app.config.demoSource && results.length) {
+            process.stdout.write(
+              `\nGesimuleerde casemanagers (demo): ${formatInt(sim.closed)} zaken afgesloten, ${formatInt(sim.routes)} routes gestart, ` +
+                `${formatInt(sim.zorgmeldingen)} zorgmeldingen gedaan. Zaakstatus per zaak: npx vroegsignaal case show <zaak>\n`,
+            );
+          }
           // Monthly report (Excel, PDF) for the last complete month of the processed period.
           const reportResult = await produceMonthlyReport(app, { month: lastCompleteMonth(dates[dates.length - 1]) });
           process.stdout.write('\n' + describeReport(reportResult) + '\n');
