@@ -9,6 +9,9 @@ import { register as registerQueue } from './commands/queue';
 import { register as registerQuarantine } from './commands/quarantine';
 import { register as registerRules } from './commands/rules';
 import { register as registerMigrate } from './commands/migrate';
+import { register as registerScheduler } from './commands/scheduler';
+import { register as registerStatus } from './commands/status';
+import { register as registerRetention } from './commands/retention';
 
 export function buildProgram(): Command {
   const program = new Command('vroegsignaal')
@@ -25,6 +28,9 @@ export function buildProgram(): Command {
   registerQuarantine(program);
   registerRules(program);
   registerMigrate(program);
+  registerScheduler(program);
+  registerStatus(program);
+  registerRetention(program);
   return program;
 }
 
