@@ -172,8 +172,9 @@ export function assessRuns(jobs: JobPlan[], log: RunLogEntry[], opts: AssessOpti
       });
     }
   }
-  // A run marked 'bezig' whose holder died is recovered by the caller (lease expired → run again).
-  return { runs, due: runs.filter((r) => r.state === 'klaar-om-te-draaien') };
+  // 'bezig' is due too: when its runner is alive the lease refuses the attempt; when the runner
+  // died (its lease expired), the run is closed as abandoned and done again.
+  return { runs, due: runs.filter((r) => r.state === 'klaar-om-te-draaien' || r.state === 'bezig') };
 }
 
 /** The monthly job's dependency: the nightly run for the last day of the reported month. */
