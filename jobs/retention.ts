@@ -12,6 +12,7 @@ import { audit, logSharing, type AuditEntry, type SharingEntry } from '../src/db
 import { finishRun, startRun } from '../src/db/jobRuns';
 import { amsterdamDate } from '../src/domain/dates';
 import { VsError } from '../src/errors';
+import { maskValues } from '../src/logging';
 
 export const JOB_NAME = 'bewaartermijnen';
 
@@ -112,7 +113,7 @@ export async function run(ctx: JobContext, opts: RetentionOptions = {}): Promise
     logger.info({ runId, asOf, ...counts }, 'bewaartermijnen toegepast');
     return { runId, asOf, dryRun: false, cutoffs, counts };
   } catch (e) {
-    const message = e instanceof VsError ? e.message : String((e as Error)?.message ?? e);
+    const message = e instanceof VsError ? e.message : maskValues(String((e as Error)?.message ?? e));
     await finishRun(db, runId, 'mislukt', null, message, ctx.now()).catch(() => undefined);
     logger.error({ runId, asOf, code: (e as VsError).code ?? 'ONVERWACHT' }, 'bewaartermijnen mislukt');
     throw e;

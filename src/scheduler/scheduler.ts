@@ -14,7 +14,7 @@
 import type { Knex } from 'knex';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Config } from '../config';
-import type { Logger } from '../logging';
+import { maskValues, type Logger } from '../logging';
 import type { JobContext } from '../jobContext';
 import { addDays, amsterdamDate, TIME_ZONE } from '../domain/dates';
 import { finishRun, firstKeys, hasSucceeded, markAbandonedRuns, runLog, startRun } from '../db/jobRuns';
@@ -188,8 +188,9 @@ export async function assessWithDb(
   });
 }
 
+/** For the run log: driver messages quote row values (SQL with bound values), so values are masked. */
 function errorText(e: unknown): string {
-  return e instanceof VsError ? e.message : String((e as Error)?.message ?? e);
+  return e instanceof VsError ? e.message : maskValues(String((e as Error)?.message ?? e));
 }
 
 /** Counts only: a job result may be large; keep numbers and short strings for the run log. */
