@@ -4,12 +4,12 @@
  */
 import type { Knex } from 'knex';
 import type { Config } from '../config';
-import { amsterdamDate, amsterdamParts, daysBetween, formatDateNl } from '../domain/dates';
+import { addDays, amsterdamDate, amsterdamParts, daysBetween, formatDateNl } from '../domain/dates';
 import { lastRunPerJob, type JobRun } from '../db/jobRuns';
 import { listLeases } from '../db/leases';
 import { openQuarantine, queueSizes } from '../db/operations';
 import { formatInt, table } from '../format';
-import type { JobPlan, RunAssessment } from './plan';
+import { planRuns, type JobPlan, type PlannedRun } from './plan';
 import { assessWithDb } from './scheduler';
 
 export interface StatusRun {
@@ -54,9 +54,8 @@ export async function buildStatus(
   const q = await openQuarantine(db);
   const retentionRun = perJob.find((j) => j.last.job === names.retention)?.lastSuccess ?? null;
   const openRuns = runs.filter((r) => r.state !== 'geslaagd' && r.state !== 'gepland' && r.state !== 'vervangen');
-  const nextRuns = plans
-    .map((p) => runs.find((r: RunAssessment) => r.job === p.job && r.state === 'gepland'))
-    .filter((r): r is RunAssessment => r !== undefined);
+  const upcoming = planRuns(plans, today, addDays(today, 40)).filter((r) => r.at > now);
+  const nextRuns = plans.map((p) => upcoming.find((r) => r.job === p.job)).filter((r): r is PlannedRun => r !== undefined);
   const attention: string[] = [];
   for (const j of jobs) {
     if (j.last.status === 'mislukt') {
