@@ -12,7 +12,7 @@ import { memorySource, report } from '../support/factories';
 import { knexConfig, migrateLatest } from '../../src/db/connection';
 import { createLogger, silentLogger } from '../../src/logging';
 import { Scheduler, type TickOutcome } from '../../src/scheduler/scheduler';
-import { nightlyJob, type JobRegistry, type ScheduledJob } from '../../src/scheduler/jobs';
+import { monthlyReportJob, nightlyJob, type JobRegistry, type ScheduledJob } from '../../src/scheduler/jobs';
 import { LeaseBusyError, withLease } from '../../src/scheduler/lease';
 import { acquireLease, getLease } from '../../src/db/leases';
 import { startRun } from '../../src/db/jobRuns';
@@ -145,6 +145,41 @@ describeEachDb('scheduler', (t) => {
     clock.set('2026-03-03', '02:00:00');
     const outcome = await withLease(db, { ...manualOpts, scope: '2026-03-02' }, () => scheduler(db, config, { nightly: fakeNightly([]) }, clock.now).tick());
     expect(summary(outcome)).to.deep.equal(['2026-03-02:bezet']);
+  });
+
+  it('runs the monthly report for the previous month once the month’s last nightly run succeeded, and records it', async () => {
+    const { db } = t();
+    const config = testConfig();
+    const calls: string[] = [];
+    const months: string[] = [];
+    const monthly = monthlyReportJob(() => ({
+      run: async (_ctx: unknown, opts: { month: string }) => {
+        months.push(opts.month);
+        return { rijen: 12, bestand: 'maandrapportage-2026-03.xlsx', groot: { niet: 'bewaard' } };
+      },
+    }))!;
+    expect(monthly.name).to.equal('maandrapportage');
+    const clock = clockAt('2026-03-31', '02:00:00');
+    const s = scheduler(db, config, { nightly: fakeNightly(calls), monthly }, clock.now);
+    expect(summary(await s.tick())).to.deep.equal(['2026-03-30:geslaagd']);
+    // 1 April 2026 is a Wednesday: the report for March runs at 06:00, after the nightly run for 31 March.
+    clock.set('2026-04-01', '05:59:00');
+    expect(summary(await s.tick())).to.deep.equal(['2026-03-31:geslaagd']);
+    clock.set('2026-04-01', '06:00:00');
+    expect(summary(await s.tick())).to.deep.equal(['2026-03:geslaagd']);
+    expect(months).to.deep.equal(['2026-03']);
+    const run = await db('job_runs').where({ job: 'maandrapportage' }).first();
+    expect(run).to.include({ business_date: '2026-03', status: 'geslaagd' });
+    expect(JSON.parse(run.counts_json)).to.deep.equal({ rijen: 12, bestand: 'maandrapportage-2026-03.xlsx' });
+    clock.add(60);
+    expect(await s.tick()).to.deep.equal([]);
+  });
+
+  it('has no monthly job when this build lacks jobs/monthly-report', () => {
+    const missing = () => {
+      throw Object.assign(new Error("Cannot find module '../../jobs/monthly-report'"), { code: 'MODULE_NOT_FOUND' });
+    };
+    expect(monthlyReportJob(missing)).to.equal(undefined);
   });
 
   it('on stop finishes the running batch, records the run, releases the lease; the next start resumes', async () => {
