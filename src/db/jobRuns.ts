@@ -123,3 +123,9 @@ export async function lastRunPerJob(db: Db): Promise<Array<{ last: JobRun; lastS
     .map((r) => ({ last: runs.get(toInt(r.id))!, lastSuccess: okByJob.get(String(r.job)) ?? null }))
     .sort((a, b) => a.last.job.localeCompare(b.last.job));
 }
+
+/** Whether a run of the job for the key was recorded at or after `since`. */
+export async function hasRunSince(db: Db, job: string, key: string, since: Date): Promise<boolean> {
+  const row = await db('job_runs').where({ job, business_date: key }).where('started_at', '>=', since.toISOString()).first('id');
+  return row !== undefined;
+}

@@ -53,8 +53,22 @@ export interface RunLogEntry {
   finishedAt: string | null;
 }
 
+type Resolved = { at: Date; localTime: string; offset: string; note: PlannedRun['note'] };
+/** Memo: the scheduler asks for the same days every minute, and Intl formatting is not cheap. */
+const resolvedCache = new Map<string, Resolved>();
+
 /** The instant a wall-clock time occurs on a date in Amsterdam, with the DST note. */
-export function resolveLocalTime(date: string, time: string): { at: Date; localTime: string; offset: string; note: PlannedRun['note'] } {
+export function resolveLocalTime(date: string, time: string): Resolved {
+  const k = `${date} ${time}`;
+  const hit = resolvedCache.get(k);
+  if (hit) return { ...hit, at: new Date(hit.at.getTime()) };
+  const r = computeLocalTime(date, time);
+  if (resolvedCache.size > 20_000) resolvedCache.clear();
+  resolvedCache.set(k, r);
+  return { ...r, at: new Date(r.at.getTime()) };
+}
+
+function computeLocalTime(date: string, time: string): Resolved {
   const at = amsterdamInstant(date, `${time}:00`);
   const p = amsterdamParts(at);
   let note: PlannedRun['note'] = null;

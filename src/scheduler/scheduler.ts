@@ -17,7 +17,7 @@ import type { Config } from '../config';
 import { maskValues, type Logger } from '../logging';
 import type { JobContext } from '../jobContext';
 import { addDays, amsterdamDate, TIME_ZONE } from '../domain/dates';
-import { finishRun, firstKeys, hasSucceeded, markAbandonedRuns, runLog, startRun } from '../db/jobRuns';
+import { finishRun, firstKeys, hasRunSince, hasSucceeded, markAbandonedRuns, runLog, startRun } from '../db/jobRuns';
 import { assessRuns, jobPlans, type AssessOptions, type JobPlan, type RunAssessment } from './plan';
 import { LeaseBusyError, withLease } from './lease';
 import type { JobRegistry, ScheduledJob } from './jobs';
@@ -108,7 +108,18 @@ export class Scheduler {
           logger.info('geplande run gestart');
           const control = { stopRequested: () => this.stopping };
           if (job.recordsOwnRun) {
-            await job.run(ctx, key, control);
+            const startedAt = this.now();
+            try {
+              await job.run(ctx, key, control);
+            } catch (e) {
+              // A job that fails before it records its run (an invalid rule set is refused before
+              // anything starts) still gets a failed run, so the retry delay and `status` see it.
+              if (!(await hasRunSince(db, job.name, key, startedAt))) {
+                const runId = await startRun(db, job.name, key, startedAt);
+                await finishRun(db, runId, 'mislukt', null, errorText(e), this.now());
+              }
+              throw e;
+            }
           } else {
             const runId = await startRun(db, job.name, key, this.now());
             try {

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import fs from 'node:fs';
 import knexFactory, { type Knex } from 'knex';
 import { describeEachDb, PG_URL } from '../support/db';
 import { execFile } from 'node:child_process';
@@ -180,6 +181,28 @@ describeEachDb('scheduler', (t) => {
       throw Object.assign(new Error("Cannot find module '../../jobs/monthly-report'"), { code: 'MODULE_NOT_FOUND' });
     };
     expect(monthlyReportJob(missing)).to.equal(undefined);
+  });
+
+  it('records a failed run when the nightly job refuses to start (invalid rule set), and retries it after the delay', async () => {
+    const { db } = t();
+    const rulesDir = tempDir();
+    fs.writeFileSync(path.join(rulesDir, 'kapot.json'), '{ "naam": "kapot", ');
+    const config = testConfig({ VS_RULES_DIR: rulesDir, VS_RETRY_MINUTES: '15' });
+    const src = await memorySource([report({ ontvangen_op: '2026-03-01 10:00:00', signaaldatum: '2026-03-01' })]);
+    try {
+      const clock = clockAt('2026-03-02', '02:00:00');
+      const s = scheduler(db, config, { nightly: nightlyJob(() => src.reader) }, clock.now);
+      expect(summary(await s.tick())).to.deep.equal(['2026-03-01:mislukt']);
+      const rows = await db('job_runs').select('business_date', 'status', 'error');
+      expect(rows).to.have.length(1);
+      expect(rows[0]).to.include({ business_date: '2026-03-01', status: 'mislukt' });
+      expect(rows[0].error).to.match(/regelset is ongeldig/i);
+      clock.add(1);
+      expect(await s.tick()).to.deep.equal([]);
+      expect(await db('signals').count({ n: '*' }).first().then((r) => Number(r!.n))).to.equal(0);
+    } finally {
+      await src.db.destroy();
+    }
   });
 
   it('on stop finishes the running batch, records the run, releases the lease; the next start resumes', async () => {
