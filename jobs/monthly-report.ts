@@ -64,7 +64,8 @@ export async function run(ctx: JobContext, opts: MonthlyReportOptions = {}): Pro
   const smallNumbers = opts.smallNumbers ?? false;
   const outDir = path.resolve(opts.outDir ?? config.outDir);
 
-  const runId = ctx.dryRun ? null : await startRun(db, JOB_NAME, lastOfMonth(month), ctx.now());
+  // The run is keyed by the month (`YYYY-MM`), as the scheduler plans it.
+  const runId = ctx.dryRun ? null : await startRun(db, JOB_NAME, month, ctx.now());
   try {
     const base = path.join(outDir, reportBaseName(gemeenteCode, month, smallNumbers));
     let json: string | undefined;

@@ -21,6 +21,7 @@ import { getWatermark, setWatermark } from '../src/db/watermarks';
 import { finishRun, startRun } from '../src/db/jobRuns';
 import { logSharing, type DataCategory, type SharingEntry } from '../src/db/logs';
 import { VsError } from '../src/errors';
+import { maskValues } from '../src/logging';
 
 export const JOB_NAME = 'nachtelijke-verwerking';
 
@@ -141,7 +142,8 @@ export async function run(ctx: JobContext, opts: NightlyOptions): Promise<Nightl
     );
     return { runId, businessDate, rulesetVersion: ruleSet.version, counts };
   } catch (e) {
-    const message = e instanceof VsError ? e.message : String((e as Error)?.stack ?? e);
+    // Driver messages quote row values (SQL with bound values): mask them before they are stored.
+    const message = e instanceof VsError ? e.message : maskValues(String((e as Error)?.stack ?? e));
     await finishRun(db, runId, 'mislukt', counts as unknown as Record<string, unknown>, message, ctx.now()).catch(() => undefined);
     logger.error({ runId, businessDate, code: (e as VsError).code ?? 'ONVERWACHT' }, 'nachtelijke verwerking mislukt');
     throw e;

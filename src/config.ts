@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import * as yup from 'yup';
+import cron from 'node-cron';
 import { ConfigError } from './errors';
 import { REPORT_FIELDS, type ReportField } from './domain/intake';
 import { parseAmountToCents } from './domain/money';
@@ -41,14 +42,49 @@ export interface Config {
     /** Secret for the keyed hash of BSNs in imported deliveries; null = key file in the data dir. */
     bsnKey: string | null;
   };
-  /** How long personal data may be kept (FACTS: no statutory period; defaults to confirm). */
-  retention: { notPickedUpMonths: number; closedCaseMonths: number };
   casework: {
     /** Working days after a zorgmelding within which the tenant must be informed. */
     zorgmeldingInformWorkdays: number;
     /** Default cost of budget management booked to the municipality (cents), to confirm per contract. */
     budgetManagementCostCents: number;
   };
+  /** When the scheduler runs what (Europe/Amsterdam wall-clock times). */
+  schedule: ScheduleConfig;
+  /** Retention periods per record state (defaults *te bevestigen*, FACTS.md). */
+  retention: RetentionConfig;
+  /** Thresholds for `vroegsignaal status`. */
+  monitoring: { quarantineDays: number };
+}
+
+/** `HH:MM`, 24-hour clock, Europe/Amsterdam. */
+export type LocalTime = string;
+
+export interface ScheduleConfig {
+  /** Daily; the run on day D processes business date D − 1. */
+  nightly: LocalTime;
+  /** Monthly report for the previous month: on the first working day (default) or a fixed day. */
+  monthly: { day: 'eerste-werkdag' | number; time: LocalTime };
+  /** Daily retention run. */
+  retention: LocalTime;
+  /** node-cron expression of the ticker that looks for due work (correctness comes from the run log). */
+  tick: string;
+  /** How far back the scheduler looks for missed dates (days). */
+  catchUpDays: number;
+  /** A failed run is retried on the first tick after this many minutes. */
+  retryMinutes: number;
+  /** Lease duration; renewed while the job runs, so it only lapses when its holder dies. */
+  leaseMinutes: number;
+  /** A planned run counts as missed when it has not succeeded this long after its planned time. */
+  graceMinutes: number;
+}
+
+export interface RetentionConfig {
+  /** Signals never picked up: months after the business date (long enough to recognise a repeat). */
+  notPickedUpMonths: number;
+  /** Closed cases: months after the closing date. */
+  closedCaseMonths: number;
+  /** Quarantined rows (raw values): months after the business date. */
+  quarantineMonths: number;
 }
 
 /** Column names of the demo source table; a municipality's own table is mapped onto these fields. */
@@ -102,8 +138,18 @@ export const CONFIG_VARIABLES: Array<{ name: string; default: string; descriptio
   { name: 'VS_DDAS_ORGANISATIE', default: 'Gemeente <naam>', description: 'Naam van de aanleverende organisatie in de DDAS-levering' },
   { name: 'VS_DDAS_KVK', default: '(leeg)', description: 'KvK-nummer van de aanleverende organisatie (8 cijfers), optioneel' },
   { name: 'VS_BSN_SLEUTEL', default: '<VS_DATA_DIR>/bsn-sleutel', description: 'Geheime sleutel (min. 32 tekens) voor het gehashte BSN bij DDAS-import' },
-  { name: 'VS_RETENTION_NOT_PICKED_UP_MONTHS', default: '6', description: 'Bewaartermijn (maanden) van niet-opgepakte meldingen; de maandrapportage toetst hierop' },
-  { name: 'VS_RETENTION_CLOSED_CASE_MONTHS', default: '12', description: 'Bewaartermijn (maanden na afsluiten) van afgesloten zaken; de maandrapportage toetst hierop' },
+  { name: 'VS_SCHEDULE_NIGHTLY', default: '01:30', description: 'Tijdstip (uu:mm, Nederlandse tijd) van de nachtelijke verwerking; verwerkt de dag ervoor' },
+  { name: 'VS_SCHEDULE_MONTHLY', default: 'eerste-werkdag 06:00', description: 'Maandrapportage over de vorige maand: "eerste-werkdag uu:mm" of "<dag 1-28> uu:mm"' },
+  { name: 'VS_SCHEDULE_RETENTION', default: '04:30', description: 'Tijdstip (uu:mm) van de dagelijkse bewaartermijncontrole' },
+  { name: 'VS_SCHEDULER_TICK', default: '* * * * *', description: 'Cron-uitdrukking waarmee de planner kijkt of er werk klaarstaat' },
+  { name: 'VS_CATCHUP_DAYS', default: '31', description: 'Hoeveel dagen de planner terugkijkt naar gemiste verwerkingen' },
+  { name: 'VS_RETRY_MINUTES', default: '15', description: 'Wachttijd (minuten) voordat een mislukte run opnieuw wordt geprobeerd' },
+  { name: 'VS_LEASE_MINUTES', default: '10', description: 'Duur van het slot (lease) in de database; verlopen slot = houder verdwenen' },
+  { name: 'VS_GRACE_MINUTES', default: '120', description: 'Na zoveel minuten na het geplande tijdstip telt een niet-geslaagde run als gemist' },
+  { name: 'VS_RETENTION_NOT_PICKED_UP_MONTHS', default: '6', description: 'Bewaartermijn (maanden) van niet-opgepakte meldingen (te bevestigen)' },
+  { name: 'VS_RETENTION_CLOSED_CASE_MONTHS', default: '12', description: 'Bewaartermijn (maanden na afsluiten) van zaken (te bevestigen)' },
+  { name: 'VS_RETENTION_QUARANTINE_MONTHS', default: '6', description: 'Bewaartermijn (maanden) van ruwe gegevens in quarantaine (te bevestigen)' },
+  { name: 'VS_STATUS_QUARANTINE_DAYS', default: '14', description: 'status: open quarantaine ouder dan zoveel dagen vraagt aandacht' },
 ];
 
 /** `sqlite:path`, `sqlite://path`, a bare `*.sqlite` path, `postgres://…`, `mssql://…`. */
@@ -136,6 +182,8 @@ const intVar = (name: string, min: number, max: number) =>
     .min(min, `${name} moet minstens ${min} zijn`)
     .max(max, `${name} mag hoogstens ${max} zijn`);
 
+const LOCAL_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
 const envSchema = yup.object({
   VS_DATA_DIR: yup.string().default('./data'),
   VS_DB_URL: yup.string().optional(),
@@ -156,8 +204,6 @@ const envSchema = yup.object({
   VS_DDAS_ORGANISATIE: yup.string().optional(),
   VS_DDAS_KVK: yup.string().optional().matches(/^\d{8}$/, 'VS_DDAS_KVK moet een KvK-nummer van 8 cijfers zijn'),
   VS_BSN_SLEUTEL: yup.string().optional().min(32, 'VS_BSN_SLEUTEL moet minstens 32 tekens lang zijn'),
-  VS_RETENTION_NOT_PICKED_UP_MONTHS: intVar('VS_RETENTION_NOT_PICKED_UP_MONTHS', 1, 120).default(6),
-  VS_RETENTION_CLOSED_CASE_MONTHS: intVar('VS_RETENTION_CLOSED_CASE_MONTHS', 1, 240).default(12),
   VS_ZORGMELDING_INFORMEREN_WERKDAGEN: intVar('VS_ZORGMELDING_INFORMEREN_WERKDAGEN', 1, 60).default(5),
   VS_BUDGETBEHEER_KOSTEN: yup
     .string()
@@ -166,6 +212,24 @@ const envSchema = yup.object({
       const r = parseAmountToCents(v);
       return r.ok && r.value >= 0;
     }),
+  VS_SCHEDULE_NIGHTLY: yup.string().default('01:30').matches(LOCAL_TIME, 'VS_SCHEDULE_NIGHTLY moet een tijd uu:mm zijn (bijv. 01:30)'),
+  VS_SCHEDULE_MONTHLY: yup
+    .string()
+    .default('eerste-werkdag 06:00')
+    .matches(/^(eerste-werkdag|[1-9]|1\d|2[0-8]) ([01]\d|2[0-3]):[0-5]\d$/, 'VS_SCHEDULE_MONTHLY moet "eerste-werkdag uu:mm" of "<dag 1-28> uu:mm" zijn'),
+  VS_SCHEDULE_RETENTION: yup.string().default('04:30').matches(LOCAL_TIME, 'VS_SCHEDULE_RETENTION moet een tijd uu:mm zijn (bijv. 04:30)'),
+  VS_SCHEDULER_TICK: yup
+    .string()
+    .default('* * * * *')
+    .test('cron', 'VS_SCHEDULER_TICK is geen geldige cron-uitdrukking', (v) => v === undefined || cron.validate(v)),
+  VS_CATCHUP_DAYS: intVar('VS_CATCHUP_DAYS', 1, 366).default(31),
+  VS_RETRY_MINUTES: intVar('VS_RETRY_MINUTES', 0, 1440).default(15),
+  VS_LEASE_MINUTES: intVar('VS_LEASE_MINUTES', 1, 1440).default(10),
+  VS_GRACE_MINUTES: intVar('VS_GRACE_MINUTES', 0, 1440).default(120),
+  VS_RETENTION_NOT_PICKED_UP_MONTHS: intVar('VS_RETENTION_NOT_PICKED_UP_MONTHS', 1, 120).default(6),
+  VS_RETENTION_CLOSED_CASE_MONTHS: intVar('VS_RETENTION_CLOSED_CASE_MONTHS', 1, 120).default(12),
+  VS_RETENTION_QUARANTINE_MONTHS: intVar('VS_RETENTION_QUARANTINE_MONTHS', 1, 120).default(6),
+  VS_STATUS_QUARANTINE_DAYS: intVar('VS_STATUS_QUARANTINE_DAYS', 1, 365).default(14),
   VS_LOG_LEVEL: yup.string().default('info').oneOf(['debug', 'info', 'warn', 'error', 'silent'], 'VS_LOG_LEVEL moet debug, info, warn, error of silent zijn'),
 });
 
@@ -206,12 +270,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       kvk: e.VS_DDAS_KVK ?? null,
       bsnKey: e.VS_BSN_SLEUTEL ?? null,
     },
-    retention: { notPickedUpMonths: e.VS_RETENTION_NOT_PICKED_UP_MONTHS, closedCaseMonths: e.VS_RETENTION_CLOSED_CASE_MONTHS },
     casework: {
       zorgmeldingInformWorkdays: e.VS_ZORGMELDING_INFORMEREN_WERKDAGEN,
       budgetManagementCostCents: (parseAmountToCents(e.VS_BUDGETBEHEER_KOSTEN) as { ok: true; value: number }).value,
     },
+    schedule: {
+      nightly: e.VS_SCHEDULE_NIGHTLY,
+      monthly: parseMonthly(e.VS_SCHEDULE_MONTHLY),
+      retention: e.VS_SCHEDULE_RETENTION,
+      tick: e.VS_SCHEDULER_TICK,
+      catchUpDays: e.VS_CATCHUP_DAYS,
+      retryMinutes: e.VS_RETRY_MINUTES,
+      leaseMinutes: e.VS_LEASE_MINUTES,
+      graceMinutes: e.VS_GRACE_MINUTES,
+    },
+    retention: {
+      notPickedUpMonths: e.VS_RETENTION_NOT_PICKED_UP_MONTHS,
+      closedCaseMonths: e.VS_RETENTION_CLOSED_CASE_MONTHS,
+      quarantineMonths: e.VS_RETENTION_QUARANTINE_MONTHS,
+    },
+    monitoring: { quarantineDays: e.VS_STATUS_QUARANTINE_DAYS },
   };
+}
+
+function parseMonthly(v: string): ScheduleConfig['monthly'] {
+  const [day, time] = v.split(' ');
+  return { day: day === 'eerste-werkdag' ? 'eerste-werkdag' : Number(day), time };
 }
 
 function parseColumns(json: string | undefined): Record<ReportField, string> {

@@ -13,6 +13,9 @@ export const PERSONAL_KEYS = [
   'houseNumberAddition', 'postcode', 'city', 'bsn', 'partnerReference', 'raw', 'person', 'address',
   'naam', 'voornaam', 'achternaam', 'voorletters', 'tussenvoegsel', 'geboortedatum', 'straat',
   'huisnummer', 'huisnummer_toevoeging', 'woonplaats', 'burgerservicenummer', 'referentie',
+  // Column names, should a database row ever be logged; driver error details quote row values.
+  'first_name', 'last_name', 'name_key', 'birth_date', 'house_number', 'house_number_addition',
+  'partner_reference', 'raw_json', 'signed_by', 'signedBy', 'note', 'detail', 'geboortedatum', 'voorletters',
 ];
 
 const redactPaths = PERSONAL_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]);
@@ -25,9 +28,33 @@ export function createLogger(level = 'info', destination: NodeJS.WritableStream 
       base: undefined,
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: { paths: redactPaths, censor: '[verwijderd]' },
+      serializers: { err: safeError, error: safeError },
     },
     destination as pino.DestinationStream,
   );
+}
+
+/**
+ * Errors are logged by type, code and message — with quoted and bracketed values masked, because
+ * driver messages quote row values (`Key (postcode)=(1111 AB) already exists`, `"0123 XX" is geen
+ * postcode`) — and the stack frames without the message line.
+ */
+export function safeError(e: unknown): Record<string, unknown> {
+  if (!(e instanceof Error)) return { message: maskValues(String(e)) };
+  const err = e as Error & { code?: unknown };
+  return {
+    type: err.name,
+    code: typeof err.code === 'string' || typeof err.code === 'number' ? err.code : undefined,
+    message: maskValues(err.message),
+    stack: (err.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 15).join('\n'),
+  };
+}
+
+export function maskValues(text: string): string {
+  return text
+    .replace(/"[^"]*"/g, '"…"')
+    .replace(/'[^']*'/g, "'…'")
+    .replace(/=\([^)]*\)/g, '=(…)');
 }
 
 /** A logger that writes nothing (tests, and `--json` output where stdout must stay clean). */

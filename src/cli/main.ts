@@ -12,6 +12,9 @@ import { register as registerMigrate } from './commands/migrate';
 import { register as registerDdas } from './commands/ddas';
 import { register as registerReport } from './commands/report';
 import { register as registerCase } from './commands/case';
+import { register as registerScheduler } from './commands/scheduler';
+import { register as registerStatus } from './commands/status';
+import { register as registerRetention } from './commands/retention';
 
 export function buildProgram(): Command {
   const program = new Command('vroegsignaal')
@@ -31,6 +34,9 @@ export function buildProgram(): Command {
   registerMigrate(program);
   registerDdas(program);
   registerReport(program);
+  registerScheduler(program);
+  registerStatus(program);
+  registerRetention(program);
   return program;
 }
 

@@ -3,7 +3,9 @@ import { action, dateOption } from '../action';
 import { openApp, type App } from '../app';
 import { run as runNightly, JOB_NAME, type NightlyResult } from '../../../jobs/nightly';
 import { addDays, amsterdamDate, dateRange, formatDateNl } from '../../domain/dates';
-import { succeededBusinessDates } from '../../db/jobRuns';
+import { hasSucceeded, succeededBusinessDates } from '../../db/jobRuns';
+import { createProgress } from '../../progress';
+import { newHolderId, withLease } from '../../scheduler/lease';
 import { intakeSummary } from '../../db/summary';
 import { UsageError } from '../../errors';
 import { formatInt } from '../../format';
@@ -12,7 +14,11 @@ import { simulateWorkday, workDayAfter, type SimulationCounts } from '../../demo
 import { caseworkSettings } from '../../services/casework';
 import type { Route } from '../../domain/casework';
 
-/** Runs the nightly job for each date in order; dates with a successful run are skipped when asked. */
+/**
+ * Runs the nightly job for each date in order; dates with a successful run are skipped when asked.
+ * Each date runs under the nightly job's lease (like the scheduler), so a manual run never overlaps
+ * a scheduled one; with `skipDone` the run log is checked again under the lease.
+ */
 export async function runNightlyDates(
   app: App,
   dates: string[],
@@ -22,23 +28,30 @@ export async function runNightlyDates(
   const todo = dates.filter((d) => !done.has(d));
   const results: NightlyResult[] = [];
   const source = app.source();
-  const interactive = process.stderr.isTTY && !opts.quiet;
+  const holder = newHolderId();
   const routeUse = new Map<Route, number>();
-  for (const [i, date] of todo.entries()) {
-    const r = await runNightly(app.ctx(), { businessDate: date, source });
-    results.push(r);
-    // Demo only: simulated caseworkers work the next working day's queues through the real services,
-    // up to the last business date (the queue of the last night waits for real caseworkers).
-    const workDate = opts.simulate ? workDayAfter(date) : null;
-    if (opts.simulate && workDate && workDate <= dates[dates.length - 1]) {
-      const counts = await simulateWorkday(app.db, caseworkSettings(app.config), workDate, { seed: opts.simulate.seed, routeUse });
-      opts.simulate.onDay?.(counts);
+  const progress = createProgress({ label: 'Verwerkingsdagen', total: todo.length, mode: opts.quiet ? 'off' : undefined });
+  try {
+    for (const [i, date] of todo.entries()) {
+      const ctx = app.ctx();
+      const r = await withLease(
+        app.db,
+        { name: JOB_NAME, holder, scope: date, now: ctx.now, ttlMs: app.config.schedule.leaseMinutes * 60_000, logger: app.logger },
+        async () => (opts.skipDone && (await hasSucceeded(app.db, JOB_NAME, date)) ? null : runNightly(ctx, { businessDate: date, source })),
+      );
+      if (r) results.push(r);
+      // Demo only: simulated caseworkers work the next working day's queues through the real services,
+      // up to the last business date (the queue of the last night waits for real caseworkers).
+      const workDate = opts.simulate && r ? workDayAfter(date) : null;
+      if (opts.simulate && workDate && workDate <= dates[dates.length - 1]) {
+        const counts = await simulateWorkday(app.db, caseworkSettings(app.config), workDate, { seed: opts.simulate.seed, routeUse });
+        opts.simulate.onDay?.(counts);
+      }
+      progress.update(i + 1, r ? `${formatDateNl(date)}: ${formatInt(r.counts.received)} ontvangen, ${formatInt(r.counts.newCases)} nieuwe zaken` : `${formatDateNl(date)}: al verwerkt`);
     }
-    const line = `dag ${i + 1}/${todo.length} ${formatDateNl(date)}: ${formatInt(r.counts.received)} ontvangen, ${formatInt(r.counts.newCases)} nieuwe zaken`;
-    if (interactive) process.stderr.write(`\r${line.padEnd(70)}`);
-    else if (!opts.quiet) process.stderr.write(`${line}\n`);
+  } finally {
+    progress.stop();
   }
-  if (interactive && todo.length) process.stderr.write('\n');
   return results;
 }
 
