@@ -6,7 +6,11 @@
  * would measure the intake, not the report), then times the 12-month report: loading the snapshot,
  * the model, the Excel workbook and the PDF, and prints wall time per step and peak memory.
  *
- * Options: --months N (default 12), --per-month N (default 4000), --keep (keep the database file).
+ * Then times the nightly intake itself: one month of demo reports for Amsterdam (~4,000) through the
+ * real nightly job, day by day (validation, matching, rules, queues, escalation on open cases).
+ *
+ * Options: --months N (default 12), --per-month N (default 4000), --keep (keep the database file),
+ * --zonder-nachtelijk (skip the intake part).
  * Never run from tests: timings depend on the machine.
  */
 import fs from 'node:fs';
@@ -21,6 +25,14 @@ import { loadReportSnapshot } from '../src/db/reportData';
 import { buildMonthlyReport } from '../src/domain/reports/model';
 import { renderXlsx } from '../reports/xlsx';
 import { renderPdf } from '../reports/pdf';
+import { generateDemo } from '../src/demo/generator';
+import { writeDemoSource } from '../src/demo/source';
+import { findGemeente } from '../src/domain/gemeenten';
+import { SourceReader } from '../src/source/reader';
+import { loadConfig } from '../src/config';
+import { silentLogger } from '../src/logging';
+import { dateRange } from '../src/domain/dates';
+import { run as runNightly } from '../jobs/nightly';
 
 const args = process.argv.slice(2);
 const opt = (name: string, def: number) => {
@@ -218,7 +230,42 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e) => {
+/** The nightly intake for one month of a large municipality's reports, through the real job. */
+async function benchNightly(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vs-bench-nightly-'));
+  const config = loadConfig({ VS_DATA_DIR: dir, VS_LOG_LEVEL: 'silent' }, path.resolve(__dirname, '..'));
+  const db = openDb(config.db);
+  const src = openDb(config.source);
+  try {
+    await migrateLatest(db);
+    const rows = generateDemo({ seed: 2026, endDate: '2026-10-31', months: 1, gemeente: findGemeente(GEMEENTE)! });
+    await writeDemoSource(src, 'meldingen', rows);
+    const reader = new SourceReader(src, 'meldingen', config.sourceColumns);
+    process.stdout.write(`\nNachtelijke verwerking: ${rows.length} demomeldingen (Amsterdam, oktober 2026), dag voor dag\n`);
+    peakRss = 0;
+    const t0 = Date.now();
+    let received = 0;
+    await timed('31 verwerkingsdagen', async () => {
+      for (const date of dateRange('2026-10-01', '2026-10-31')) {
+        const r = await runNightly(
+          { db, config, logger: silentLogger(), now: () => new Date(`${date}T23:30:00Z`), dryRun: false },
+          { businessDate: date, source: reader },
+        );
+        received += r.counts.received;
+      }
+    });
+    const secs = (Date.now() - t0) / 1000;
+    process.stdout.write(`  ${received} meldingen in ${secs.toFixed(1)} s = ${(received / secs).toFixed(0)} meldingen/s (inclusief escalatie op open zaken), piek rss ${mb(peakRss)}\n`);
+  } finally {
+    await db.destroy();
+    await src.destroy();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main()
+  .then(() => (args.includes('--zonder-nachtelijk') ? undefined : benchNightly()))
+  .catch((e) => {
   process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
   process.exitCode = 1;
 });
