@@ -34,6 +34,10 @@ export interface Config {
   defaultQueue: { queue: string; priority: number; termWorkdays: number };
   batchSize: number;
   logLevel: string;
+  /** Log file (JSON lines); '-' = stderr. */
+  logFile: string;
+  /** Who is at the keyboard, for the audit trail of CLI actions (VS_USER, else the OS user). */
+  user: string | null;
   /** DDAS vroegsignalering delivery (CBS) and import. */
   ddas: {
     supplierCode: string;
@@ -133,7 +137,9 @@ export const CONFIG_VARIABLES: Array<{ name: string; default: string; descriptio
   { name: 'VS_BATCH_SIZE', default: '500', description: 'Meldingen per transactie in de nachtelijke verwerking' },
   { name: 'VS_ZORGMELDING_INFORMEREN_WERKDAGEN', default: '5', description: 'Werkdagen na een zorgmelding waarbinnen de huurder geïnformeerd moet zijn (daarna: te laat)' },
   { name: 'VS_BUDGETBEHEER_KOSTEN', default: '420,00', description: 'Standaardkosten budgetbeheer voor de gemeente per aanmelding in euro (te bevestigen)' },
-  { name: 'VS_LOG_LEVEL', default: 'info', description: 'Logniveau: debug, info, warn, error' },
+  { name: 'VS_LOG_LEVEL', default: 'info', description: 'Logniveau: debug, info, warn, error, silent' },
+  { name: 'VS_LOG_FILE', default: '<VS_DATA_DIR>/logs/vroegsignaal.log', description: 'Logbestand (JSON-regels, zonder persoonsgegevens); - = stderr' },
+  { name: 'VS_USER', default: '(OS-gebruiker)', description: 'Naam in de audittrail voor handelingen via de CLI' },
   { name: 'VS_DDAS_LEVERANCIER', default: 'VROEGSIGNAAL', description: 'codeGegevensleverancier in de DDAS-levering aan CBS' },
   { name: 'VS_DDAS_ORGANISATIE', default: 'Gemeente <naam>', description: 'Naam van de aanleverende organisatie in de DDAS-levering' },
   { name: 'VS_DDAS_KVK', default: '(leeg)', description: 'KvK-nummer van de aanleverende organisatie (8 cijfers), optioneel' },
@@ -230,6 +236,8 @@ const envSchema = yup.object({
   VS_RETENTION_CLOSED_CASE_MONTHS: intVar('VS_RETENTION_CLOSED_CASE_MONTHS', 1, 120).default(12),
   VS_RETENTION_QUARANTINE_MONTHS: intVar('VS_RETENTION_QUARANTINE_MONTHS', 1, 120).default(6),
   VS_STATUS_QUARANTINE_DAYS: intVar('VS_STATUS_QUARANTINE_DAYS', 1, 365).default(14),
+  VS_LOG_FILE: yup.string().optional(),
+  VS_USER: yup.string().optional().max(100, 'VS_USER mag hoogstens 100 tekens zijn'),
   VS_LOG_LEVEL: yup.string().default('info').oneOf(['debug', 'info', 'warn', 'error', 'silent'], 'VS_LOG_LEVEL moet debug, info, warn, error of silent zijn'),
 });
 
@@ -264,6 +272,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     defaultQueue: { queue: e.VS_DEFAULT_QUEUE, priority: 9, termWorkdays: e.VS_DEFAULT_TERM_WORKDAYS },
     batchSize: e.VS_BATCH_SIZE,
     logLevel: e.VS_LOG_LEVEL,
+    logFile: e.VS_LOG_FILE === '-' ? '-' : path.resolve(cwd, e.VS_LOG_FILE ?? path.join(dataDir, 'logs', 'vroegsignaal.log')),
+    user: e.VS_USER ?? null,
     ddas: {
       supplierCode: e.VS_DDAS_LEVERANCIER,
       organisation: e.VS_DDAS_ORGANISATIE ?? null,

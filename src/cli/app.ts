@@ -24,7 +24,7 @@ export interface App {
  * terminal shows the Dutch summary a manager reads, not JSON lines.
  */
 function cliLogger(config: Config): Logger {
-  const target = process.env.VS_LOG_FILE ?? path.join(config.dataDir, 'logs', 'vroegsignaal.log');
+  const target = config.logFile;
   if (target === '-') return createLogger(config.logLevel);
   fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
   return createLogger(config.logLevel, pino.destination({ dest: path.resolve(target), sync: true, mkdir: true }) as unknown as NodeJS.WritableStream);

@@ -16,10 +16,40 @@ import { register as registerScheduler } from './commands/scheduler';
 import { register as registerStatus } from './commands/status';
 import { register as registerRetention } from './commands/retention';
 
+/** Commander's own texts (usage, errors) in Dutch, like the rest of the CLI. */
+const DUTCH: Array<[RegExp, string]> = [
+  [/^Usage:/gm, 'Gebruik:'],
+  [/^Options:/gm, 'Opties:'],
+  [/^Commands:/gm, "Commando's:"],
+  [/^Arguments:/gm, 'Argumenten:'],
+  [/display help for command/g, 'toon hulp bij dit commando'],
+  [/\(default: /g, '(standaard: '],
+  [/\(choices: /g, '(keuzes: '],
+  [/\[options\]/g, '[opties]'],
+  [/\[command\]/g, '[commando]'],
+  [/error: unknown command '([^']*)'/g, "fout: onbekend commando '$1'"],
+  [/error: unknown option '([^']*)'/g, "fout: onbekende optie '$1'"],
+  [/error: required option '([^']*)' not specified/g, "fout: verplichte optie '$1' ontbreekt"],
+  [/error: option '([^']*)' argument '([^']*)' is invalid\./g, "fout: optie '$1' met waarde '$2' is ongeldig."],
+  [/error: option '([^']*)' argument missing/g, "fout: optie '$1' mist een waarde"],
+  [/error: missing required argument '([^']*)'/g, "fout: verplicht argument '$1' ontbreekt"],
+  [/error: too many arguments(?: for '([^']*)')?\. Expected (\d+) arguments? but got (\d+)\./g, 'fout: te veel argumenten (verwacht $2, gekregen $3).'],
+  [/\(Did you mean ([^)]*)\?\)/g, '(Bedoelt u $1?)'],
+];
+
+export function toDutch(text: string): string {
+  return DUTCH.reduce((t, [re, nl]) => t.replace(re, nl), text);
+}
+
 export function buildProgram(): Command {
   const program = new Command('vroegsignaal')
     .description('Vroegsignalering huurachterstanden: meldingen verwerken, werkvoorraden, regels en rapportages')
-    .showHelpAfterError()
+    .configureOutput({
+      writeOut: (str) => process.stdout.write(toDutch(str)),
+      writeErr: (str) => process.stderr.write(toDutch(str)),
+    })
+    .helpCommand('help [commando]', 'toon hulp bij een commando')
+    .showHelpAfterError('(gebruik --help voor hulp)')
     .addHelpText(
       'after',
       `\nConfiguratie (omgevingsvariabelen):\n${CONFIG_VARIABLES.map((v) => `  ${v.name.padEnd(26)} ${v.description} (standaard: ${v.default})`).join('\n')}\n`,

@@ -38,16 +38,8 @@ export async function audit(db: Db, entries: AuditEntry | AuditEntry[], now: Dat
   );
 }
 
-/** Categories of personal data in the agreement (Bijlage 3), as logged and reported. */
-export const DATA_CATEGORIES = {
-  naw: 'NAW',
-  geboortedatum: 'Geboortedatum',
-  referentie: 'Referentienummer partner',
-  huur: 'Hoogte huur',
-  achterstand: 'Hoogte huurachterstand',
-  kinderen: 'Aantal minderjarige kinderen',
-} as const;
-export type DataCategory = keyof typeof DATA_CATEGORIES;
+export { DATA_CATEGORIES, type DataCategory } from '../domain/dataCategories';
+import type { DataCategory } from '../domain/dataCategories';
 
 export interface SharingEntry {
   businessDate: string | null;

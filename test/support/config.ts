@@ -9,9 +9,21 @@ import type { Knex } from 'knex';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 
+const created: string[] = [];
+
+/** A fresh temporary directory, removed after the whole run (see `mochaHooks` below). */
 export function tempDir(prefix = 'vs-test-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  created.push(dir);
+  return dir;
 }
+
+/** Root hooks (registered through .mocharc's `require`): the test run leaves no temp files behind. */
+export const mochaHooks = {
+  afterAll(): void {
+    for (const dir of created.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  },
+};
 
 export function testConfig(env: Record<string, string> = {}): Config {
   const dir = tempDir();

@@ -2,6 +2,7 @@
  * `vroegsignaal export ddas` and `vroegsignaal import ddas`: the national DDAS vroegsignalering
  * delivery to CBS, and bringing a previous system's deliveries along as history.
  */
+import { cliActor } from './quarantine';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { action } from '../action';
@@ -50,7 +51,7 @@ export function register(program: Command): void {
         try {
           const r = await runExport(app.ctx(), {
             month: opts.month, version: opts.versie, gemeenteCode: opts.gemeente,
-            outDir: opts.out ? path.resolve(opts.out) : undefined, actor: process.env.VS_USER ? `gebruiker:${process.env.VS_USER}` : undefined,
+            outDir: opts.out ? path.resolve(opts.out) : undefined, actor: `gebruiker:${cliActor()}`,
           });
           if (opts.json) {
             process.stdout.write(JSON.stringify(r, null, 2) + '\n');
@@ -86,7 +87,7 @@ export function register(program: Command): void {
           let r;
           try {
             r = await runImport(app.ctx({ dryRun: !!opts.dryRun }), {
-              file: path.resolve(file), gemeenten: opts.gemeente, actor: process.env.VS_USER ? `gebruiker:${process.env.VS_USER}` : undefined,
+              file: path.resolve(file), gemeenten: opts.gemeente, actor: `gebruiker:${cliActor()}`,
             });
           } catch (e) {
             if (e instanceof DdasInvalidError && opts.json) {

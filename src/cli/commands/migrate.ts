@@ -5,7 +5,7 @@ import { openApp } from '../app';
 export function register(program: Command): void {
   program
     .command('migrate')
-    .description('Brengt het databaseschema bij (knex-migraties; ook automatisch bij elk ander commando)')
+    .description('Werkt het databaseschema bij (knex-migraties; gebeurt ook automatisch bij elk ander commando)')
     .action(
       action(async () => {
         const app = await openApp();

@@ -47,7 +47,7 @@ export async function runNightlyDates(
         const counts = await simulateWorkday(app.db, caseworkSettings(app.config), workDate, { seed: opts.simulate.seed, routeUse });
         opts.simulate.onDay?.(counts);
       }
-      progress.update(i + 1, r ? `${formatDateNl(date)}: ${formatInt(r.counts.received)} ontvangen, ${formatInt(r.counts.newCases)} nieuwe zaken` : `${formatDateNl(date)}: al verwerkt`);
+      progress.update(i + 1, r ? `${formatDateNl(date)}: ${formatInt(r.counts.received)} ontvangen, ${formatInt(r.counts.newCases)} ${r.counts.newCases === 1 ? "nieuwe zaak" : "nieuwe zaken"}` : `${formatDateNl(date)}: al verwerkt`);
     }
   } finally {
     progress.stop();
@@ -78,6 +78,10 @@ export function register(program: Command): void {
           if (opts.json) {
             process.stdout.write(JSON.stringify({ runs: results, summary }, null, 2) + '\n');
           } else {
+            const newNow = results.reduce((n, r) => n + r.counts.received, 0);
+            if (newNow === 0 && summary.received > 0) {
+              process.stdout.write('Deze run vond geen nieuwe meldingen (de dag was al verwerkt; er is niets gewijzigd).\nHieronder wat eerder voor deze periode is verwerkt.\n\n');
+            }
             process.stdout.write(renderSummary(summary) + '\n');
           }
         } finally {

@@ -11,10 +11,11 @@ import { correctQuarantined, revalidateQuarantined } from '../../services/quaran
 import { loadRuleSet } from '../../rules/load';
 import { RuleEvaluator } from '../../rules/engine';
 import { UsageError } from '../../errors';
+import { loadConfig } from '../../config';
 
 /** Who is at the keyboard, for the audit trail (VS_USER, else the OS user). */
 export function cliActor(): string {
-  return process.env.VS_USER ?? os.userInfo().username;
+  return loadConfig().user ?? os.userInfo().username;
 }
 
 export function register(program: Command): void {

@@ -3,6 +3,7 @@
  * the investigation findings allow (with the Dutch reason why the others are not available), and
  * whether a written consent covers a referral. Pure.
  */
+import { DATA_CATEGORY_KEYS, type DataCategory } from '../dataCategories';
 
 export const ROUTES = ['schuldregeling', 'eigen-kracht', 'eigen-netwerk', 'vrijwilliger', 'inhouding', 'budgetbeheer'] as const;
 export type Route = (typeof ROUTES)[number];
@@ -26,12 +27,9 @@ export const RECIPIENT_LABELS: Record<ConsentRecipient, string> = {
   plangroep: 'Plangroep (budgetbeheer)',
 };
 
-/**
- * Personal data categories (as in the data-sharing log) that may be passed on. Kept in step with
- * `DATA_CATEGORIES` in src/db/logs.ts; repeated here because the domain imports no db code.
- */
-export const SHAREABLE_CATEGORIES = ['naw', 'geboortedatum', 'referentie', 'huur', 'achterstand', 'kinderen'] as const;
-export type ShareableCategory = (typeof SHAREABLE_CATEGORIES)[number];
+/** Personal data categories (as in the data-sharing log) that may be passed on: all of the agreement's. */
+export const SHAREABLE_CATEGORIES = DATA_CATEGORY_KEYS;
+export type ShareableCategory = DataCategory;
 
 export interface RouteDefinition {
   route: Route;

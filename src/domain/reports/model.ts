@@ -13,6 +13,7 @@
  *   (earliest) one the case got in its queue entries, met when first contact was on or before it.
  * - No personal data: cases appear only as `VS-000123`.
  */
+import { DATA_CATEGORIES } from '../dataCategories';
 import { NOT_PICKED_UP_LABELS } from '../rules/events';
 import { addMonths, daysBetween, firstOfMonth, formatDateNl, lastOfMonth } from '../dates';
 import { isWorkingDay, workingDaysBetween } from '../workdays';
@@ -67,14 +68,7 @@ export function counterpartyLabel(c: string): string {
   return rest.length ? `${base} (${rest.join(':')})` : base;
 }
 
-export const CATEGORY_LABELS: Record<string, string> = {
-  naw: 'NAW',
-  geboortedatum: 'Geboortedatum',
-  referentie: 'Referentienummer partner',
-  huur: 'Hoogte huur',
-  achterstand: 'Hoogte huurachterstand',
-  kinderen: 'Aantal minderjarige kinderen',
-};
+export const CATEGORY_LABELS: Record<string, string> = DATA_CATEGORIES;
 const CATEGORY_ORDER = Object.keys(CATEGORY_LABELS);
 
 export const BACKLOG_BUCKETS: Array<{ label: string; maxDays: number }> = [

@@ -149,7 +149,7 @@ describeEachDb('monthly report model', (t) => {
       ['referentie', 'Woningcorporatie Eigen Haard', 2], ['achterstand', 'Woningcorporatie Eigen Haard', 2],
     ]);
     expect(ds.receivedByCategory.map((x) => [x.categoryLabel, x.records])).to.deep.equal([
-      ['NAW', 4], ['Referentienummer partner', 2], ['Hoogte huurachterstand', 2],
+      ['NAW', 4], ['Referentienummer partner', 2], ['Hoogte achterstand (huur of vaste lasten)', 2],
     ]);
     expect(ds.passedOn.map((p) => [p.date, p.counterparty, p.category, p.records, p.basis, p.caseRef])).to.deep.equal([
       ['2026-03-05', 'netwerk', 'naw', 1, `toestemming nr. 1`, caseRef(fx.cases.c0)],
