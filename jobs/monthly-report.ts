@@ -69,8 +69,8 @@ export async function run(ctx: JobContext, opts: MonthlyReportOptions = {}): Pro
   try {
     const base = path.join(outDir, reportBaseName(gemeenteCode, month, smallNumbers));
     let json: string | undefined;
-    if (!ctx.dryRun) {
-      // The national DDAS delivery for the same municipality and month, validated and logged as
+    if (!ctx.dryRun && !smallNumbers) {
+      // The national DDAS delivery (not for the small-numbers edition, which leaves the organisation) for the same municipality and month, validated and logged as
       // shared with CBS before the report is built, so the report accounts for it; its counts
       // equal the report's totals (test/jobs/monthly-report-ddas.test.ts).
       const ddas = await buildDdasExport(db, { month, gemeenteCode, version: CURRENT_DDAS_VERSION, now: ctx.now(), config });

@@ -34,7 +34,8 @@ export function figureNl(value: number | null, unit: Unit, smallNumbers: boolean
   if (value === null) return '—';
   switch (unit) {
     case 'procent':
-      return `${value.toFixed(1).replace('.', ',')}%`;
+      // Rounded to whole percents in external reports, so they do not reveal a masked count.
+      return smallNumbers ? `${Math.round(value)}%` : `${value.toFixed(1).replace('.', ',')}%`;
     case 'werkdagen':
       return Number.isInteger(value) ? String(value) : value.toFixed(1).replace('.', ',');
     case 'euro':
@@ -70,4 +71,5 @@ export function generatedNl(instant: Date): string {
   return `${get('day')}-${get('month')}-${get('year')} ${get('hour')}:${get('minute')}`;
 }
 
-export const SMALL_NUMBERS_NOTE = 'Aantallen van 1 tot en met 4 zijn weergegeven als "<5" (bescherming kleine aantallen).';
+export const SMALL_NUMBERS_NOTE =
+  'Bescherming kleine aantallen: aantallen van 1 tot en met 4 staan als "<5", de overige aantallen zijn afgerond op vijftallen en percentages op hele procenten, zodat kleine aantallen ook niet uit verschillen of totalen zijn af te leiden.';

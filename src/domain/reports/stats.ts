@@ -26,10 +26,14 @@ export function pct(part: number, whole: number): number | null {
 }
 
 /**
- * Small numbers (as statistical offices publish): a count of 1 to 4 is shown as "<5" in reports
- * that leave the organisation, so no individual household can be recognised. 0 stays 0.
+ * Small numbers (as statistical offices publish): in reports that leave the organisation a count of
+ * 1 to 4 is shown as "<5", and every other count is rounded to a multiple of five, so a small number
+ * cannot be recovered by subtracting one published figure from another (11 received − 10 accepted).
+ * 0 stays 0.
  */
 export const SMALL_NUMBER_LIMIT = 5;
 export function maskSmall(n: number, enabled: boolean): number | string {
-  return enabled && n > 0 && n < SMALL_NUMBER_LIMIT ? `<${SMALL_NUMBER_LIMIT}` : n;
+  if (!enabled || n === 0) return n;
+  if (n > 0 && n < SMALL_NUMBER_LIMIT) return `<${SMALL_NUMBER_LIMIT}`;
+  return Math.round(n / SMALL_NUMBER_LIMIT) * SMALL_NUMBER_LIMIT;
 }

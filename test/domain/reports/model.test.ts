@@ -24,6 +24,8 @@ describe('report statistics', () => {
     expect(maskSmall(0, true)).to.equal(0);
     expect(maskSmall(4, true)).to.equal('<5');
     expect(maskSmall(5, true)).to.equal(5);
+    // Larger counts are rounded to fives, so "11 received, 10 accepted, <5 quarantined" cannot be undone.
+    expect([7, 8, 11, 12, 13, 140, 139].map((n) => maskSmall(n, true))).to.deep.equal([5, 10, 10, 10, 15, 140, 140]);
     expect(maskSmall(3, false)).to.equal(3);
     expect(caseRef(123)).to.equal(caseReference(123));
   });
