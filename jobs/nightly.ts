@@ -93,7 +93,7 @@ export async function run(ctx: JobContext, opts: NightlyOptions): Promise<Nightl
           const result = await intakeRow(
             trx,
             { config, evaluator, runId, actor, now },
-            { sourceKey: source.key, sourceRowId: String(row.rowId), receivedAt: row.receivedAt, raw: row.raw },
+            { sourceKey: source.key, sourceRowId: String(row.rowId), receivedAt: row.receivedAt, raw: row.raw, receiptProblem: row.receiptProblem },
             businessDate,
           );
           if (result.kind === 'quarantined') {

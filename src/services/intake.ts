@@ -6,7 +6,7 @@
 import type { Config } from '../config';
 import { addWorkingDays } from '../domain/workdays';
 import { assessRepeat, identityOf, matchHousehold } from '../domain/households';
-import { validateReport, type FieldProblem, type IntakeReport, type RawReport } from '../domain/intake';
+import { validateReport, type FieldProblem, type IntakeReport, type RawReport, type ValidationOutcome } from '../domain/intake';
 import { deriveSignalFacts, factInputOf } from '../domain/facts';
 import { decideIntake, type IntakeOutcome } from '../domain/rules/decide';
 import type { RuleEvaluator } from '../rules/engine';
@@ -55,10 +55,13 @@ export function categoriesOf(r: IntakeReport): DataCategory[] {
 export async function intakeRow(
   db: Db,
   deps: IntakeDeps,
-  row: { sourceKey: string; sourceRowId: string; receivedAt: string | null; raw: RawReport },
+  row: { sourceKey: string; sourceRowId: string; receivedAt: string | null; raw: RawReport; receiptProblem?: string },
   businessDate: string,
 ): Promise<IntakeResult> {
-  const v = validateReport(row.raw, businessDate);
+  const validated = validateReport(row.raw, businessDate);
+  const v: ValidationOutcome = row.receiptProblem
+    ? { ok: false, problems: [{ field: 'receivedAt', message: row.receiptProblem }, ...(validated.ok ? [] : validated.problems)] }
+    : validated;
   if (!v.ok) {
     const quarantineId = await insertQuarantine(
       db,

@@ -1,18 +1,20 @@
 /**
  * Reads the central reporting point incrementally through knex, so the same code reads the demo
  * SQLite file and a municipality's SQL Server table or view. Rows are read in source-id order above
- * the watermark and up to the end of the business date (source timestamps are Amsterdam wall-clock
- * time, as SQL Server `datetime2` columns normally hold them).
+ * the watermark, up to the first row that arrived after the business date (source timestamps are
+ * Amsterdam wall-clock time, as SQL Server `datetime2` columns normally hold them).
  */
 import type { Knex } from 'knex';
 import { SourceError } from '../errors';
-import { addDays, amsterdamInstant } from '../domain/dates';
+import { addDays, amsterdamInstant, isIsoDate } from '../domain/dates';
 import { REPORT_FIELDS, type RawReport, type ReportField } from '../domain/intake';
 
 export interface SourceRow {
   rowId: number;
   /** UTC ISO timestamp of arrival, or null when the source has none. */
   receivedAt: string | null;
+  /** Set when the arrival time cannot be real: the row is quarantined with this reason. */
+  receiptProblem?: string;
   raw: RawReport;
 }
 
@@ -50,43 +52,58 @@ export class SourceReader {
   }
 
   /**
-   * Up to `limit` rows with id above `afterRowId`, received before the end of `businessDate`
-   * (Amsterdam), in id order.
+   * Up to `limit` rows above the watermark in id order that arrived up to the end of `businessDate`
+   * (Amsterdam). Reading stops at the first row that arrived later (it belongs to a later business
+   * date), so the watermark never passes a row that was not read: a row that arrived late with a
+   * lower id is read on the next run instead of being skipped. A row whose arrival time cannot be
+   * real (unreadable, or later than the actual present `now`) is returned with `receiptProblem` so it
+   * is quarantined rather than blocking every later row or being lost. `now` is the real clock on
+   * purpose: it is a check against physical reality, not the business clock a test or catch-up uses.
    */
-  async readBatch(afterRowId: number, businessDate: string, limit: number): Promise<SourceRow[]> {
+  async readBatch(afterRowId: number, businessDate: string, limit: number, now: Date = new Date()): Promise<SourceRow[]> {
     const c = this.columns;
     const cutoff = `${addDays(businessDate, 1)} 00:00:00`;
     const select = (Object.entries(c) as Array<[ReportField, string]>).map(([field, col]) => ({ [field]: col }));
     const rows = await this.db(this.table)
       .select(Object.assign({}, ...select))
       .where(c.sourceRowId, '>', afterRowId)
-      .andWhere(c.receivedAt, '<', cutoff)
       .orderBy(c.sourceRowId)
       .limit(limit);
-    return rows.map((r: Record<string, unknown>) => {
+    const out: SourceRow[] = [];
+    for (const r of rows as Array<Record<string, unknown>>) {
       const rowId = Number(r.sourceRowId);
       if (!Number.isSafeInteger(rowId)) {
         throw new SourceError(`Bronkolom ${c.sourceRowId} moet een oplopend geheel getal zijn (gevonden: ${String(r.sourceRowId)})`);
       }
-      return { rowId, receivedAt: toUtcIso(r.receivedAt), raw: r as RawReport };
-    });
+      const local = wallClock(r.receivedAt);
+      if (local === 'invalid') {
+        out.push({ rowId, receivedAt: null, raw: r as RawReport, receiptProblem: `${REPORT_FIELDS.receivedAt} is geen tijdstip` });
+        continue;
+      }
+      const receivedAt = local === null ? null : amsterdamInstant(local.slice(0, 10), local.slice(11)).toISOString();
+      if (local !== null && local >= cutoff) {
+        if (receivedAt! <= now.toISOString()) break; // a later business date's report: next run
+        out.push({ rowId, receivedAt, raw: r as RawReport, receiptProblem: `${REPORT_FIELDS.receivedAt} ligt in de toekomst (${local})` });
+        continue;
+      }
+      out.push({ rowId, receivedAt, raw: r as RawReport });
+    }
+    return out;
   }
 }
 
-/** Source wall-clock time (text, or a Date the driver built from it as if it were UTC) → UTC ISO. */
-function toUtcIso(v: unknown): string | null {
+/**
+ * Source wall-clock time (text, or a Date the driver built from it as if it were UTC) as
+ * `YYYY-MM-DD HH:MM:SS`; null when empty, 'invalid' when unreadable.
+ */
+function wallClock(v: unknown): string | null | 'invalid' {
   if (v === null || v === undefined || v === '') return null;
-  let date: string;
-  let time: string;
   if (v instanceof Date) {
+    if (Number.isNaN(v.getTime())) return 'invalid';
     const iso = v.toISOString();
-    date = iso.slice(0, 10);
-    time = iso.slice(11, 19);
-  } else {
-    const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)/.exec(String(v));
-    if (!m) return null;
-    date = m[1];
-    time = m[2].length === 5 ? `${m[2]}:00` : m[2];
+    return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
   }
-  return amsterdamInstant(date, time).toISOString();
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)/.exec(String(v).trim());
+  if (!m || !isIsoDate(m[1])) return 'invalid';
+  return `${m[1]} ${m[2].length === 5 ? `${m[2]}:00` : m[2]}`;
 }

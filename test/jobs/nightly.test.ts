@@ -106,6 +106,36 @@ describeEachDb('jobs/nightly', (t) => {
     expect(await db('queue_entries').count({ n: '*' }).first().then((r) => Number((r as { n: unknown }).n))).to.equal(1);
   });
 
+  it('never skips a row: late arrivals wait for the next date, impossible arrival times are quarantined', async () => {
+    const { db } = t();
+    const config = testConfig();
+    const src = await memorySource([
+      report({ referentie: 'EH-A', ontvangen_op: '2026-03-02 09:00:00', ...traits.anderAdres(1) }),
+      report({ referentie: 'EH-B', ontvangen_op: '2026-03-03 08:00:00', ...traits.anderAdres(2), signaaldatum: '03-03-2026' }),
+      report({ referentie: 'EH-C', ontvangen_op: '2026-03-02 10:00:00', ...traits.anderAdres(3) }),
+      report({ referentie: 'EH-X', ontvangen_op: 'onzin', ...traits.anderAdres(4) }),
+      report({ referentie: 'EH-Y', ontvangen_op: '2099-01-01 10:00:00', ...traits.anderAdres(5) }),
+    ]);
+    const day1 = await run(testContext(db, config, new Date('2026-03-03T01:00:00Z')), { businessDate: DAY, source: src.reader });
+    // B (id 2) arrived on 3 March: reading stops there, so C (id 3) is not skipped but waits.
+    expect(day1.counts.received).to.equal(1);
+    const day2 = await run(testContext(db, config, new Date('2026-03-04T01:00:00Z')), { businessDate: '2026-03-03', source: src.reader });
+    await src.db.destroy();
+    expect(day2.counts).to.deep.include({ received: 4, accepted: 2, quarantined: 2 });
+    const q = await db('quarantine').orderBy('id');
+    expect(q.map((r) => [JSON.parse(r.raw_json).partnerReference, JSON.parse(r.problems_json)[0].message])).to.deep.equal([
+      ['EH-X', 'Ontvangen op is geen tijdstip'],
+      ['EH-Y', 'Ontvangen op ligt in de toekomst (2099-01-01 10:00:00)'],
+    ]);
+    const signals = await db('signals').orderBy('id').select('partner_reference', 'business_date', 'received_at');
+    expect(signals).to.deep.equal([
+      { partner_reference: 'EH-A', business_date: '2026-03-02', received_at: '2026-03-02T08:00:00.000Z' },
+      { partner_reference: 'EH-B', business_date: '2026-03-03', received_at: '2026-03-03T07:00:00.000Z' },
+      { partner_reference: 'EH-C', business_date: '2026-03-03', received_at: '2026-03-02T09:00:00.000Z' },
+    ]);
+    expect(Number((await db('source_watermarks').first()).last_row_id)).to.equal(5);
+  });
+
   it('changes nothing when a date is run again', async () => {
     const { db } = t();
     const config = testConfig();
