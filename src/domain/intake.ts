@@ -4,7 +4,7 @@
  * with problems is quarantined by the caller, never dropped.
  */
 import * as yup from 'yup';
-import { parseAmountToCents } from './money';
+import { formatCents, parseAmountToCents } from './money';
 import { addMonths, parseDate } from './dates';
 import { cleanText, normaliseHouseNumber, normaliseName, normalisePostcode, type NameParts } from './text';
 
@@ -110,13 +110,16 @@ function label(field: ReportField): string {
 function reportSchema(businessDate: string) {
   const required = (field: ReportField) =>
     yup.mixed().nullable().test('required', `${label(field)} ontbreekt`, (v) => !isBlank(v));
-  const amount = (field: ReportField, opts: { required: boolean; allowNegative: boolean }) =>
+  const amount = (field: ReportField, opts: { required: boolean; allowNegative: boolean; maxCents: number }) =>
     yup.mixed().nullable().test('amount', function (v) {
       if (isBlank(v)) return opts.required ? this.createError({ message: `${label(field)} ontbreekt` }) : true;
       const r = parseAmountToCents(v);
       if (!r.ok) return this.createError({ message: `${label(field)}: ${r.error}` });
       if (!opts.allowNegative && r.value < 0) {
         return this.createError({ message: `${label(field)} is negatief (${cleanText(v)}): dat is een tegoed, geen achterstand` });
+      }
+      if (r.value > opts.maxCents) {
+        return this.createError({ message: `${label(field)} ${cleanText(v)} is onwaarschijnlijk hoog (meer dan ${formatCents(opts.maxCents)})` });
       }
       return true;
     });
@@ -147,8 +150,8 @@ function reportSchema(businessDate: string) {
     partnerReference: required('partnerReference'),
     signalDate: date('signalDate', { required: true, notAfter: businessDate, notBefore: '2000-01-01' }),
     arrearsSince: date('arrearsSince', { required: false, notAfter: businessDate, notBefore: '1990-01-01' }),
-    arrearsAmount: amount('arrearsAmount', { required: true, allowNegative: false }),
-    monthlyRent: amount('monthlyRent', { required: false, allowNegative: false }),
+    arrearsAmount: amount('arrearsAmount', { required: true, allowNegative: false, maxCents: MAX_ARREARS_CENTS }),
+    monthlyRent: amount('monthlyRent', { required: false, allowNegative: false, maxCents: MAX_RENT_CENTS }),
     minorChildren: yup.mixed().nullable().test('children', function (v) {
       if (isBlank(v)) return true;
       const s = cleanText(v);
@@ -194,6 +197,24 @@ function reportSchema(businessDate: string) {
   });
 }
 
+/** Larger amounts are data errors (and would not fit the integer cents columns). */
+export const MAX_ARREARS_CENTS = 100_000_000; // € 1.000.000,00
+export const MAX_RENT_CENTS = 10_000_000; // € 100.000,00
+
+/** Longest text per field, as the database stores it (NVARCHAR sizes in the migrations). */
+export const MAX_LENGTHS: Partial<Record<ReportField, number>> = {
+  partnerCode: 64,
+  partnerName: 200,
+  partnerReference: 100,
+  initials: 40,
+  firstName: 200,
+  prefix: 40,
+  lastName: 200,
+  street: 200,
+  city: 100,
+  houseNumberAddition: 20,
+};
+
 /** Maps a partner type as delivered (`huur`, `Woningcorporatie`, `HUUR`) to the national list. */
 export function resolvePartnerType(v: unknown): PartnerType | null {
   const s = cleanText(v).toLowerCase();
@@ -212,18 +233,23 @@ export function resolvePartnerType(v: unknown): PartnerType | null {
  * normalised name and address). `businessDate` is the date the nightly run processes.
  */
 export function validateReport(raw: RawReport, businessDate: string): ValidationOutcome {
+  const problems: FieldProblem[] = [];
   try {
     reportSchema(businessDate).validateSync(raw, { abortEarly: false });
   } catch (e) {
-    if (e instanceof yup.ValidationError) {
-      const problems = e.inner.map((inner) => ({
-        field: (inner.path ?? 'sourceRowId') as ReportField,
-        message: inner.message,
-      }));
-      return { ok: false, problems };
-    }
-    throw e;
+    if (!(e instanceof yup.ValidationError)) throw e;
+    for (const inner of e.inner) problems.push({ field: (inner.path ?? 'sourceRowId') as ReportField, message: inner.message });
   }
+  for (const [field, max] of Object.entries(MAX_LENGTHS) as Array<[ReportField, number]>) {
+    const len = [...cleanText(raw[field])].length;
+    if (len > max && !problems.some((p) => p.field === field)) {
+      problems.push({ field, message: `${label(field)} is te lang (${len} tekens, hoogstens ${max})` });
+    }
+  }
+  if (!isBlank(raw.gemeenteCode) && !/^\d{4}$/.test(cleanText(raw.gemeenteCode))) {
+    problems.push({ field: 'gemeenteCode', message: `${label('gemeenteCode')} "${cleanText(raw.gemeenteCode).slice(0, 20)}" is geen CBS-gemeentecode van 4 cijfers` });
+  }
+  if (problems.length) return { ok: false, problems };
   const cents = (v: unknown) => {
     const r = parseAmountToCents(v);
     return r.ok ? r.value : null;

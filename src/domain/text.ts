@@ -8,7 +8,7 @@ export function cleanText(input: unknown): string {
   if (input === null || input === undefined) return '';
   return String(input)
     .normalize('NFC')
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200d\ufeff]/g, ' ')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, " ")
     .replace(/[\s\u00a0]+/g, ' ')
     .trim();
 }

@@ -81,4 +81,20 @@ describe('domain/intake', () => {
     expect(validateReport({ ...valid, signalDate: '2026-03-03' }, '2026-03-02').ok).to.equal(false);
     expect(validateReport({ ...valid, signalDate: '2026-03-03' }, '2026-03-03').ok).to.equal(true);
   });
+
+  it('refuses values the database cannot hold, naming the field, instead of failing at insert', () => {
+    const r = validateReport(
+      { ...valid, lastName: 'X'.repeat(201), partnerReference: 'R'.repeat(101), arrearsAmount: '9999999999999', monthlyRent: '300.000,00', gemeenteCode: '12345' },
+      '2026-03-02',
+    );
+    expect(r.ok).to.equal(false);
+    if (r.ok) return;
+    expect(Object.fromEntries(r.problems.map((p) => [p.field, p.message]))).to.deep.equal({
+      arrearsAmount: 'Achterstandsbedrag 9999999999999 is onwaarschijnlijk hoog (meer dan € 1.000.000,00)',
+      monthlyRent: 'Maandhuur 300.000,00 is onwaarschijnlijk hoog (meer dan € 100.000,00)',
+      lastName: 'Achternaam is te lang (201 tekens, hoogstens 200)',
+      partnerReference: 'Referentienummer partner is te lang (101 tekens, hoogstens 100)',
+      gemeenteCode: 'Gemeentecode "12345" is geen CBS-gemeentecode van 4 cijfers',
+    });
+  });
 });
