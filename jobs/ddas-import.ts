@@ -20,6 +20,7 @@ export interface DdasImportJobOptions {
 
 export async function run(ctx: JobContext, opts: DdasImportJobOptions): Promise<DdasImportResult> {
   if (!fs.existsSync(opts.file)) throw new UsageError(`Bestand niet gevonden: ${opts.file}`);
+  if (!fs.statSync(opts.file).isFile()) throw new UsageError(`${opts.file} is geen bestand`);
   const content = fs.readFileSync(opts.file);
   const result = await importDdas(ctx.db, {
     fileName: path.basename(opts.file),
@@ -29,6 +30,7 @@ export async function run(ctx: JobContext, opts: DdasImportJobOptions): Promise<
     now: ctx.now(),
     dryRun: ctx.dryRun,
     gemeenten: opts.gemeenten,
+    ownSupplierCode: ctx.config.ddas.supplierCode,
   });
   // Counts only: no IDs, BSNs or addresses in the log.
   ctx.logger.info(

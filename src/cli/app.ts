@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import pino from 'pino';
 import type { Knex } from 'knex';
 import { loadConfig, type Config } from '../config';
+import { ConfigError, SourceError } from '../errors';
 import { migrateLatest, openDb } from '../db/connection';
 import { createLogger, type Logger } from '../logging';
 import { SourceReader } from '../source/reader';
@@ -26,21 +27,36 @@ export interface App {
 function cliLogger(config: Config): Logger {
   const target = config.logFile;
   if (target === '-') return createLogger(config.logLevel);
-  fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
-  return createLogger(config.logLevel, pino.destination({ dest: path.resolve(target), sync: true, mkdir: true }) as unknown as NodeJS.WritableStream);
+  try {
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    if (fs.existsSync(target) && !fs.statSync(target).isFile()) throw new Error('dat is geen bestand');
+    fs.closeSync(fs.openSync(target, 'a'));
+  } catch (e) {
+    throw new ConfigError(`VS_LOG_FILE: logbestand ${target} kan niet worden geschreven (${(e as Error).message.replace(/^[A-Z]+: /, '')})`);
+  }
+  return createLogger(config.logLevel, pino.destination({ dest: target, sync: true, mkdir: true }) as unknown as NodeJS.WritableStream);
 }
 
 export async function openApp(opts: { migrate?: boolean; config?: Config } = {}): Promise<App> {
   const config = opts.config ?? loadConfig();
-  const db = openDb(config.db);
-  if (opts.migrate !== false) await migrateLatest(db);
+  // The logger first: a bad VS_LOG_FILE must fail before a database connection is open.
   const logger = cliLogger(config);
+  const db = openDb(config.db);
+  try {
+    if (opts.migrate !== false) await migrateLatest(db);
+  } catch (e) {
+    await db.destroy();
+    throw e;
+  }
   let src: Knex | null = null;
   const app: App = {
     config,
     db,
     logger,
     sourceDb() {
+      if (!src && config.source.client === 'sqlite' && !config.demoSource && config.source.filename && !fs.existsSync(config.source.filename)) {
+        throw new SourceError(`Bronbestand ${config.source.filename} bestaat niet (VS_SOURCE_URL)`);
+      }
       src ??= openDb(config.source);
       return src;
     },

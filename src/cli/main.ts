@@ -70,6 +70,30 @@ export function buildProgram(): Command {
   return program;
 }
 
+/**
+ * Problems of the environment (a database that is not reachable, a file that cannot be opened) are
+ * not programming errors: they get a Dutch message naming what to check, without a stack trace.
+ */
+export function environmentMessage(e: unknown): string | null {
+  const err = e as { code?: string; message?: string } | null;
+  const code = String(err?.code ?? '');
+  const msg = String(err?.message ?? '');
+  if (['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'ECONNRESET'].includes(code) || /ECONNREFUSED|ENOTFOUND|getaddrinfo|Timeout acquiring a connection/.test(msg)) {
+    return 'De database of de bron is niet bereikbaar. Controleer VS_DB_URL en VS_SOURCE_URL en of de server draait.';
+  }
+  if (['28P01', '28000', 'ELOGIN'].includes(code) || /password authentication failed|Login failed/i.test(msg)) {
+    return 'Aanmelden bij de database mislukt: controleer gebruiker en wachtwoord in VS_DB_URL of VS_SOURCE_URL.';
+  }
+  if (code === '3D000' || /database ".*" does not exist/.test(msg)) return `De database bestaat niet (${msg.replace(/^.*?database/, 'database')}).`;
+  if (code === 'SQLITE_CANTOPEN' || /unable to open database file/.test(msg)) {
+    return 'Het SQLite-bestand kan niet worden geopend of aangemaakt: controleer VS_DATA_DIR / VS_DB_URL en de schrijfrechten.';
+  }
+  if (['EISDIR', 'ENOENT', 'EACCES', 'ENOTDIR', 'EPERM', 'EROFS'].includes(code)) {
+    return `Bestand of map niet bruikbaar: ${msg.replace(/^[A-Z]+: /, '')}`;
+  }
+  return null;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   program.exitOverride();
@@ -80,6 +104,11 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     if (e instanceof VsError) {
       process.stderr.write(`Fout (${e.code}): ${e.message}\n`);
+      return 1;
+    }
+    const env = environmentMessage(e);
+    if (env) {
+      process.stderr.write(`Fout: ${env}\n`);
       return 1;
     }
     process.stderr.write(`Onverwachte fout: ${(e as Error)?.stack ?? String(e)}\n`);

@@ -7,8 +7,18 @@ import { ConfigError } from '../errors';
 
 export const MIGRATIONS_DIR = path.resolve(__dirname, '../../migrations');
 
+/**
+ * knex's own console warnings ("Acquire connection error …" with a stack) are silenced: connection
+ * problems surface as errors and the CLI turns them into a Dutch message.
+ */
+const quietLog = { warn() {}, error() {}, deprecate() {}, debug() {} };
+
 /** knex settings for a target; no connection is opened until the first query. */
 export function knexConfig(target: DbTarget): Knex.Config {
+  return { ...dialectConfig(target), log: quietLog };
+}
+
+function dialectConfig(target: DbTarget): Knex.Config {
   if (target.client === 'sqlite') {
     if (target.filename && target.filename !== ':memory:') fs.mkdirSync(path.dirname(target.filename), { recursive: true });
     return {

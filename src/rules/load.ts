@@ -12,7 +12,7 @@ export function readRuleFiles(dir: string): RuleFile[] {
   }
   return fs
     .readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
+    .filter((f) => f.endsWith('.json') && fs.statSync(path.join(dir, f)).isFile())
     .sort()
     .map((f) => ({ file: f, text: fs.readFileSync(path.join(dir, f), 'utf8') }));
 }
@@ -25,7 +25,7 @@ export function readConditionFiles(dir: string): RuleFile[] {
   if (!fs.existsSync(sub)) return [];
   return fs
     .readdirSync(sub)
-    .filter((f) => f.endsWith('.json'))
+    .filter((f) => f.endsWith('.json') && fs.statSync(path.join(sub, f)).isFile())
     .sort()
     .map((f) => ({ file: `${CONDITION_DIR}/${f}`, text: fs.readFileSync(path.join(sub, f), 'utf8') }));
 }

@@ -17,6 +17,7 @@
  *   until a real signal at that address brings the name.
  * - Partner types become partner records `DDAS-<type>` (DDAS names the type, not the organisation).
  */
+import { DEFAULT_DDAS_SUPPLIER } from './ddasExport';
 import { householdsAtAddress } from '../db/households';
 import { createHash, createHmac } from 'node:crypto';
 import type { Knex } from 'knex';
@@ -49,6 +50,8 @@ export interface DdasImportOptions {
   dryRun?: boolean;
   /** Import only these municipalities (the other leveringen are skipped and reported). */
   gemeenten?: string[];
+  /** Our own supplier code (VS_DDAS_LEVERANCIER): deliveries with it are our own exports. */
+  ownSupplierCode?: string;
 }
 
 export interface DdasImportCounts {
@@ -126,6 +129,15 @@ export async function importDdas(db: Knex, opts: DdasImportOptions): Promise<Dda
   if (check.problems.length) throw new DdasInvalidError(check.problems, `Het DDAS-bestand (v${version})`);
   const sha = createHash('sha256').update(opts.content).digest('hex');
   const supplier = model.supplierCode.trim();
+  // Our own delivery describes signals and cases that are already in this database: importing it
+  // would count everything twice (and make the next export invalid with duplicate IDs).
+  const ownSignal = (model.leveringen ?? []).flatMap((l) => l.signals ?? []).find((sig) => /^VSM-\d+$/.test(sig.id));
+  if (supplier === (opts.ownSupplierCode ?? DEFAULT_DDAS_SUPPLIER) || ownSignal) {
+    throw new DdasInvalidError(
+      [{ path: '$.codeGegevensleverancier', message: `dit is een levering van Vroegsignaal zelf (leverancier "${supplier}"${ownSignal ? `, signaal ${ownSignal.id}` : ''}); die gegevens staan al in de database en worden niet nog eens ingelezen`, severity: 'fout' }],
+      'Het DDAS-bestand',
+    );
+  }
   const leveringen = (model.leveringen ?? []).filter((l) => !opts.gemeenten || opts.gemeenten.includes(l.gemeenteCode));
   const skippedGemeenten = (model.leveringen ?? []).map((l) => l.gemeenteCode).filter((g) => opts.gemeenten && !opts.gemeenten.includes(g));
   const now = opts.now;

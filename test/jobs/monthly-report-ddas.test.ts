@@ -18,6 +18,7 @@ import { dateRange } from '../../src/domain/dates';
 import { run as runNightly } from '../../jobs/nightly';
 import { run as runReport } from '../../jobs/monthly-report';
 import { errorsOf, validateDdas } from '../../src/domain/ddas/validate';
+import { importDdas } from '../../src/services/ddasImport';
 
 describeEachDb('monthly report with the DDAS delivery', (t) => {
   it('writes a valid v1.2 delivery whose counts equal the report', async () => {
@@ -49,5 +50,14 @@ describeEachDb('monthly report with the DDAS delivery', (t) => {
     // And the delivery is logged as shared with CBS.
     const cbs = await t().db('data_sharing_log').where({ direction: 'gerapporteerd', counterparty: 'cbs', category: 'naw' }).first();
     expect(Number(cbs.record_count)).to.equal(signals.length);
+
+    // Importing our own delivery back would count every signal twice: it is refused as a whole.
+    const before = await t().db('signals').count({ n: '*' }).first();
+    let err: Error | null = null;
+    await importDdas(t().db, {
+      fileName: 'eigen.json', content: fs.readFileSync(res.files.json!), bsnKey: 'x'.repeat(32), actor: 'test', now: new Date('2026-03-02T10:00:00Z'),
+    }).catch((e: Error) => { err = e; });
+    expect(String(err)).to.contain('dit is een levering van Vroegsignaal zelf');
+    expect(await t().db('signals').count({ n: '*' }).first()).to.deep.equal(before);
   });
 });
