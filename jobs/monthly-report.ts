@@ -58,6 +58,7 @@ export async function run(ctx: JobContext, opts: MonthlyReportOptions = {}): Pro
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new UsageError(`"${month}" is geen maand in de vorm jjjj-mm`);
   const today = amsterdamDate(ctx.now());
   if (firstOfMonth(month) > today) throw new UsageError(`De maand ${month} is nog niet begonnen`);
+  if (lastOfMonth(month) >= today) throw new UsageError(`De maand ${month} is nog niet afgelopen; de rapportage gaat over een volledige maand`);
   const gemeenteCode = opts.gemeenteCode ?? config.gemeenteCode;
   if (!/^\d{4}$/.test(gemeenteCode)) throw new UsageError(`"${gemeenteCode}" is geen CBS-gemeentecode (4 cijfers)`);
   if (!findGemeente(gemeenteCode)) logger.warn({ gemeenteCode }, 'gemeentecode niet in de lijst met namen; rapport toont de code');

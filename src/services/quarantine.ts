@@ -22,6 +22,7 @@ export async function correctQuarantined(
   const old: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(corrections)) {
     const field = resolveField(key);
+    if (field in old) throw new UsageError(`Veld "${key}" staat twee keer in de correctie`);
     old[field] = raw[field] ?? null;
     raw[field] = value;
   }
@@ -36,6 +37,10 @@ export async function correctQuarantined(
 
 export function resolveField(key: string): ReportField {
   const k = key.trim();
+  // The source row id and arrival time identify the row as delivered; they are not corrected.
+  if (k === 'sourceRowId' || k === 'receivedAt' || /^(meldingnummer|ontvangen op)$/i.test(k)) {
+    throw new UsageError(`Veld "${key}" hoort bij de bron en kan niet worden gecorrigeerd`);
+  }
   if (k in REPORT_FIELDS) return k as ReportField;
   const byLabel = (Object.entries(REPORT_FIELDS) as Array<[ReportField, string]>).find(
     ([, label]) => label.toLowerCase() === k.toLowerCase(),

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { action, dateOption } from '../action';
 import { openApp, type App } from '../app';
 import { run as runNightly, JOB_NAME, type NightlyResult } from '../../../jobs/nightly';
-import { addDays, amsterdamDate, dateRange, formatDateNl } from '../../domain/dates';
+import { addDays, amsterdamDate, amsterdamInstant, dateRange, formatDateNl } from '../../domain/dates';
 import { hasSucceeded, succeededBusinessDates } from '../../db/jobRuns';
 import { createProgress } from '../../progress';
 import { newHolderId, withLease } from '../../scheduler/lease';
@@ -33,7 +33,9 @@ export async function runNightlyDates(
   const progress = createProgress({ label: 'Verwerkingsdagen', total: todo.length, mode: opts.quiet ? 'off' : undefined });
   try {
     for (const [i, date] of todo.entries()) {
-      const ctx = app.ctx();
+      // In the demo the nightly run happens in the night after its business date, so its audit
+      // entries sit in time order with the simulated caseworkers' work of the next day.
+      const ctx = opts.simulate ? app.ctx({ now: () => amsterdamInstant(addDays(date, 1), '01:30:00') }) : app.ctx();
       const r = await withLease(
         app.db,
         { name: JOB_NAME, holder, scope: date, now: ctx.now, ttlMs: app.config.schedule.leaseMinutes * 60_000, logger: app.logger },
@@ -71,6 +73,11 @@ export function register(program: Command): void {
           ? dateRange(opts.van ?? opts.tot!, opts.tot ?? yesterday)
           : [opts.date ?? yesterday];
         if (dates.length === 0) throw new UsageError('--van ligt na --tot');
+        // A business date is the day whose reports are processed: it must be over. A run for a
+        // future date would escalate cases early, and escalation is never undone.
+        if (dates[dates.length - 1] > yesterday) {
+          throw new UsageError(`Verwerkingsdatum ${dates[dates.length - 1]} ligt niet in het verleden; de laatste mogelijke is gisteren (${yesterday})`);
+        }
         const app = await openApp();
         try {
           const results = await runNightlyDates(app, dates, { skipDone: false, quiet: !!opts.json });

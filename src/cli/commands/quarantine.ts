@@ -70,10 +70,12 @@ export function register(program: Command): void {
     .option('--reden <tekst>', 'reden van de correctie (voor de audittrail)')
     .action(
       action(async (nr: string, corrections: string[], opts: { reden?: string }) => {
+        if (!/^\d+$/.test(nr)) throw new UsageError(`"${nr}" is geen quarantainenummer`);
         const parsed: Record<string, string> = {};
         for (const c of corrections) {
           const i = c.indexOf('=');
           if (i <= 0) throw new UsageError(`"${c}" is geen correctie in de vorm veld=waarde`);
+          if (c.slice(0, i) in parsed) throw new UsageError(`Veld "${c.slice(0, i)}" staat twee keer in de correctie`);
           parsed[c.slice(0, i)] = c.slice(i + 1);
         }
         const app = await openApp();
@@ -100,6 +102,8 @@ export function register(program: Command): void {
         try {
           const evaluator = new RuleEvaluator(loadRuleSet(app.config.rulesDir));
           const now = new Date();
+          const bad = nrs.find((n) => !/^\d+$/.test(n));
+          if (bad) throw new UsageError(`"${bad}" is geen quarantainenummer`);
           const ids = nrs.length ? nrs.map(Number) : 'all';
           const results = await app.db.transaction((trx) =>
             revalidateQuarantined(trx, { config: app.config, evaluator, runId: null, actor: cliActor(), now }, ids, amsterdamDate(now)),
@@ -112,6 +116,7 @@ export function register(program: Command): void {
             );
           }
           process.stdout.write(`${results.filter((r) => r.accepted).length} van ${results.length} regel(s) verwerkt.\n`);
+          return results.every((r) => r.accepted) ? 0 : 1;
         } finally {
           await app.close();
         }
