@@ -9,6 +9,9 @@ import { UNKNOWN_NAME_KEY } from '../households';
 import type { DdasClient, DdasDeliveryModel } from './model';
 import type { DdasProblem } from './validate';
 
+/** Largest amount (whole euros) an imported signal may carry; more is a data error. */
+export const MAX_IMPORT_AMOUNT_EUROS = 1_000_000;
+
 /** Longest signal ID we store (signals.source_row_id). */
 export const MAX_SIGNAL_ID_LENGTH = 64;
 
@@ -98,6 +101,15 @@ export function checkForImport(m: DdasDeliveryModel): { problems: DdasProblem[];
       const first = ids.get(s.id);
       if (first !== undefined) err(`${sp}.ID`, `ID "${s.id}" komt al voor bij vroegsignalen[${first}]`);
       else ids.set(s.id, si);
+      // Values our database cannot hold or that cannot be real are refused, not stored.
+      if (s.amountEuros !== undefined && (s.amountEuros < 0 || s.amountEuros > MAX_IMPORT_AMOUNT_EUROS)) {
+        err(`${sp}.bedrag`, `bedrag ${s.amountEuros} ligt buiten 0 t/m ${MAX_IMPORT_AMOUNT_EUROS} euro`);
+      }
+      for (const [field, value] of [['signaaldatum', s.signalDate], ['ontstaansdatum', s.originDate], ['client.geboortedatum', s.client.birthDate]] as const) {
+        if (value !== undefined && value !== null && /^\d{4}-\d{2}-\d{2}/.test(m.deliveredAt) && value > m.deliveredAt.slice(0, 10)) {
+          err(`${sp}.${field}`, `${field.replace('client.', '')} ${value} ligt na de aanleverdatum (${m.deliveredAt.slice(0, 10)})`);
+        }
+      }
       if (s.partnerType === undefined) err(`${sp}.signaalpartner`, 'de soort signaalpartner (type) ontbreekt: nodig om de melding aan een partnersoort te koppelen');
       const parsed = parseClient(s.client);
       if (!parsed.ok) for (const p of parsed.problems) err(`${sp}.client${p.field === 'client' ? '' : `.${p.field}`}`, p.message);
