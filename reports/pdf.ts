@@ -13,13 +13,19 @@ import {
 import type { RenderOptions } from './xlsx';
 
 // pdfmake ships no types; its server build is a shared instance (set fonts and policies once).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const pdfmake = require('pdfmake') as {
+// It is loaded on first use, so CLI commands that make no PDF start faster.
+interface PdfMake {
   setFonts(f: Record<string, Record<string, string>>): void;
   setUrlAccessPolicy(cb: (url: string) => boolean): void;
   setLocalAccessPolicy(cb: (p: string) => boolean): void;
   createPdf(doc: unknown): { getBuffer(): Promise<Buffer> };
-};
+}
+let pdfmakeInstance: PdfMake | null = null;
+function pdfmakeLib(): PdfMake {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  pdfmakeInstance ??= require('pdfmake') as PdfMake;
+  return pdfmakeInstance;
+}
 
 type Node = Record<string, unknown> | string | Node[];
 
@@ -27,6 +33,7 @@ const FONT_DIR = path.join(path.dirname(require.resolve('pdfmake/package.json'))
 let configured = false;
 function configure(): void {
   if (configured) return;
+  const pdfmake = pdfmakeLib();
   pdfmake.setFonts({
     Roboto: {
       normal: path.join(FONT_DIR, 'Roboto-Regular.ttf'),
@@ -436,5 +443,5 @@ export function pdfDefinition(r: MonthlyReport, opts: RenderOptions): Record<str
 /** Renders the report and returns the PDF bytes. */
 export async function renderPdf(r: MonthlyReport, opts: RenderOptions): Promise<Buffer> {
   configure();
-  return pdfmake.createPdf(pdfDefinition(r, opts)).getBuffer();
+  return pdfmakeLib().createPdf(pdfDefinition(r, opts)).getBuffer();
 }

@@ -6,7 +6,7 @@
  * few rows that are plainly wrong. Sized from the Divosa monitor: 4 signals per 1,000 inhabitants a
  * month, about a fifth of them from landlords. Every person is synthetic (faker, nl locale).
  */
-import { Faker, base, en, nl } from '@faker-js/faker';
+import type * as FakerLib from '@faker-js/faker';
 import { addDays, addMonths, dateRange, dayOfWeek } from '../domain/dates';
 import { SIGNALS_PER_1000_PER_MONTH, type Gemeente } from '../domain/gemeenten';
 import type { PartnerType } from '../domain/intake';
@@ -103,6 +103,9 @@ export function demoPeriod(endDate: string, months: number): { from: string; to:
 }
 
 export function generateDemo(opts: DemoOptions): DemoRow[] {
+  // faker (with its Dutch locale) is loaded only when demo data is generated: it is large.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Faker, base, en, nl } = require('@faker-js/faker') as typeof FakerLib;
   const f = new Faker({ locale: [nl, en, base] });
   f.seed(opts.seed);
   const partners = opts.partners ?? DEFAULT_PARTNERS;
