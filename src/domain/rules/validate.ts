@@ -348,6 +348,23 @@ export function ruleSetVersion(files: RuleFile[]): string {
  */
 const CONDITION_KEYS = ['naam', 'titel', 'omschrijving', 'voorwaarden'];
 
+/** Unknown top-level keys of a rule or condition file, each with a "did you mean". */
+function checkKeys(d: Record<string, unknown>, allowed: string[], problem: (path: string, message: string) => void): void {
+  for (const k of Object.keys(d)) {
+    if (!allowed.includes(k)) {
+      const hint = suggest(k, allowed);
+      problem(k, `onbekende sleutel "${k}"${hint ? ` — bedoelt u "${hint}"?` : ''}`);
+    }
+  }
+}
+
+/** A rule or condition name: lower-case letters, digits and dashes. */
+function validName(name: unknown, problem: (path: string, message: string) => void): name is string {
+  if (typeof name === 'string' && /^[a-z0-9][a-z0-9-]{0,63}$/.test(name)) return true;
+  problem('naam', 'naam ontbreekt of is ongeldig (kleine letters, cijfers en streepjes)');
+  return false;
+}
+
 /** Parses and checks the shared condition files; every problem is reported on the shared file. */
 function validateSharedConditions(files: RuleFile[], problems: RuleProblem[]): Map<string, SharedCondition> {
   const shared = new Map<string, SharedCondition>();
@@ -367,16 +384,8 @@ function validateSharedConditions(files: RuleFile[], problems: RuleProblem[]): M
       problem('', 'een voorwaardebestand bevat precies één gedeelde voorwaarde: een JSON-object');
       continue;
     }
-    for (const k of Object.keys(d)) {
-      if (!CONDITION_KEYS.includes(k)) {
-        const hint = suggest(k, CONDITION_KEYS);
-        problem(k, `onbekende sleutel "${k}"${hint ? ` — bedoelt u "${hint}"?` : ''}`);
-      }
-    }
-    if (typeof d.naam !== 'string' || !/^[a-z0-9][a-z0-9-]{0,63}$/.test(d.naam)) {
-      problem('naam', 'naam ontbreekt of is ongeldig (kleine letters, cijfers en streepjes)');
-      continue;
-    }
+    checkKeys(d, CONDITION_KEYS, problem);
+    if (!validName(d.naam, problem)) continue;
     if (shared.has(d.naam)) {
       problem('naam', `naam "${d.naam}" komt ook voor in ${shared.get(d.naam)!.file}; namen moeten uniek zijn`);
       continue;
@@ -427,18 +436,11 @@ export function validateRuleFiles(files: RuleFile[], conditionFiles: RuleFile[] 
       continue;
     }
     const d = doc as Record<string, unknown>;
-    for (const k of Object.keys(d)) {
-      if (!TOP_KEYS.includes(k)) {
-        const hint = suggest(k, TOP_KEYS);
-        problem(k, `onbekende sleutel "${k}"${hint ? ` — bedoelt u "${hint}"?` : ''}`);
-      }
-    }
-    if (typeof d.naam !== 'string' || !/^[a-z0-9][a-z0-9-]{0,63}$/.test(d.naam)) {
-      problem('naam', 'naam ontbreekt of is ongeldig (kleine letters, cijfers en streepjes)');
-    } else if (seen.has(d.naam)) {
-      problem('naam', `naam "${d.naam}" komt ook voor in ${seen.get(d.naam)}; namen moeten uniek zijn`);
-    } else {
-      seen.set(d.naam, f.file);
+    checkKeys(d, TOP_KEYS, problem);
+    // An invalid name is reported; the rest of the file is still checked.
+    if (validName(d.naam, problem)) {
+      if (seen.has(d.naam)) problem('naam', `naam "${d.naam}" komt ook voor in ${seen.get(d.naam)}; namen moeten uniek zijn`);
+      else seen.set(d.naam, f.file);
     }
     if (typeof d.titel !== 'string' || d.titel.trim() === '') problem('titel', 'titel ontbreekt');
     if (d.omschrijving !== undefined && typeof d.omschrijving !== 'string') problem('omschrijving', 'omschrijving moet tekst zijn');
