@@ -8,18 +8,10 @@ import { DDAS_IMPORT_ORIGIN } from './signals';
 import { chunk, insertReturningId, MAX_PARAMS, selectWhereIn, toBool, toInt, toIntOrNull, toStrOrNull, type Db } from './rows';
 
 /** Client data the export may use (no BSN is ever stored; names only for v0.9). */
-export interface ExportClient {
-  householdId: number;
-  initials: string | null;
-  prefix: string | null;
-  lastName: string;
-  birthDate: string | null;
-  street: string | null;
-  houseNumber: number;
-  houseNumberAddition: string | null;
-  postcode: string;
-  city: string | null;
-}
+export type ExportClient = { householdId: number } & Pick<
+  HouseholdRecord,
+  'initials' | 'prefix' | 'lastName' | 'birthDate' | 'street' | 'houseNumber' | 'houseNumberAddition' | 'postcode' | 'city'
+>;
 
 export interface ExportSignal {
   id: number;
@@ -257,19 +249,8 @@ export async function householdsByBsnHash(db: Db, hash: string): Promise<Househo
   return rows.map(householdFromRow);
 }
 
-export interface ImportedHousehold {
-  nameKey: string;
-  initials: string | null;
-  prefix: string | null;
-  lastName: string;
-  birthDate: string | null;
-  street: string | null;
-  houseNumber: number;
-  houseNumberAddition: string | null;
-  postcode: string;
-  city: string | null;
-  bsnHash: string | null;
-}
+/** A household as an import creates it: the household fields without id and derived identity. */
+export type ImportedHousehold = Omit<HouseholdRecord, 'id' | 'identity' | 'firstName'> & { nameKey: string };
 
 export async function createImportedHousehold(db: Db, h: ImportedHousehold, now: Date): Promise<number> {
   return insertReturningId(db, 'households', {

@@ -365,18 +365,23 @@ function validName(name: unknown, problem: (path: string, message: string) => vo
   return false;
 }
 
+/** A file's JSON (a leading BOM allowed), or undefined after reporting where it is invalid. */
+function parseJsonFile(f: RuleFile, problems: RuleProblem[]): unknown {
+  try {
+    return JSON.parse(f.text.replace(/^\ufeff/, ''));
+  } catch (e) {
+    problems.push({ file: f.file, path: '', message: jsonError(f.text, e), severity: 'error' });
+    return undefined;
+  }
+}
+
 /** Parses and checks the shared condition files; every problem is reported on the shared file. */
 function validateSharedConditions(files: RuleFile[], problems: RuleProblem[]): Map<string, SharedCondition> {
   const shared = new Map<string, SharedCondition>();
   const parsed: Array<{ file: RuleFile; doc: Record<string, unknown> }> = [];
   for (const f of [...files].sort((a, b) => a.file.localeCompare(b.file))) {
-    let doc: unknown;
-    try {
-      doc = JSON.parse(f.text.replace(/^\ufeff/, ''));
-    } catch (e) {
-      problems.push({ file: f.file, path: '', message: jsonError(f.text, e), severity: 'error' });
-      continue;
-    }
+    const doc = parseJsonFile(f, problems);
+    if (doc === undefined) continue;
     const d = doc as Record<string, unknown>;
     const name = typeof d?.naam === 'string' ? d.naam : undefined;
     const problem = (path: string, message: string) => problems.push({ file: f.file, rule: name, path, message, severity: 'error' });
@@ -420,13 +425,8 @@ export function validateRuleFiles(files: RuleFile[], conditionFiles: RuleFile[] 
     problems.push({ file: '(map)', path: '', message: 'geen regelbestanden gevonden', severity: 'error' });
   }
   for (const f of [...files].sort((a, b) => a.file.localeCompare(b.file))) {
-    let doc: unknown;
-    try {
-      doc = JSON.parse(f.text.replace(/^\ufeff/, ''));
-    } catch (e) {
-      problems.push({ file: f.file, path: '', message: jsonError(f.text, e), severity: 'error' });
-      continue;
-    }
+    const doc = parseJsonFile(f, problems);
+    if (doc === undefined) continue;
     const before = problems.length;
     const name = typeof (doc as Record<string, unknown>)?.naam === 'string' ? ((doc as Record<string, unknown>).naam as string) : undefined;
     const problem = (path: string, message: string) =>
